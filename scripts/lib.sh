@@ -1,0 +1,42 @@
+# Shared by scripts/start and scripts/test: install what is missing, idempotently.
+# Only Debian apt, npm and NuGet are used; nothing is downloaded from anywhere else.
+
+repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
+
+log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+
+apt_updated=0
+# ensure_apt PKG...: installs the Debian packages that are not installed yet.
+ensure_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  log "installing from apt: ${missing[*]}"
+  if [ "$apt_updated" -eq 0 ]; then $sudo apt-get update -qq >&2; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+ensure_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "The .NET 10 SDK is required (dotnet on PATH); it is not available from apt here." >&2
+    exit 1
+  fi
+}
+
+ensure_node() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || ensure_apt nodejs npm
+}
+
+# ensure_npm_tools: the pinned Anvil and solc from package-lock.json, reinstalled only when the lock changed.
+ensure_npm_tools() {
+  ensure_node
+  local root; root=$(repo_root)
+  if [ ! -x "$root/node_modules/.bin/anvil" ] || ! cmp -s "$root/package-lock.json" "$root/node_modules/.lock-installed"; then
+    log "installing pinned npm tools (anvil, solc)"
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >&2) && cp "$root/package-lock.json" "$root/node_modules/.lock-installed"
+  fi
+}
