@@ -44,6 +44,9 @@ public sealed class AnvilNode : IAsyncDisposable
         {
             "--host", "127.0.0.1", "--port", Port.ToString(), "--chain-id", ChainId.ToString(),
             "--prune-history", "-q", "--accounts", "1",
+            // Automine alone mines only when a transaction arrives: a burst larger than one block
+            // would leave the rest pending until the next arrival. Mixed mining adds a block a second.
+            "--mixed-mining", "--block-time", "1",
         };
         if (StatePath is not null) args.AddRange(["--state", StatePath, "--state-interval", "1"]);
 

@@ -125,8 +125,18 @@ public sealed class EvmGateway
             var tx = await Rpc.CallAsync("eth_getTransactionByHash", [transactionHash], cancellationToken).ConfigureAwait(false);
             if (tx is not JsonObject t) return null;
             var call = new JsonObject { ["from"] = t["from"]?.DeepClone(), ["to"] = t["to"]?.DeepClone(), ["data"] = t["input"]?.DeepClone(), ["gas"] = t["gas"]?.DeepClone() };
-            await Rpc.CallAsync("eth_call", [call, Hex.EncodeQuantity(blockNumber)], cancellationToken).ConfigureAwait(false);
-            return null;
+            try
+            {
+                await Rpc.CallAsync("eth_call", [call.DeepClone(), Hex.EncodeQuantity(blockNumber)], cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+            catch (JsonRpcException ex) when (ex.RevertData is null)
+            {
+                // Nodes that prune history (Anvil --prune-history) refuse old blocks: the latest state
+                // still names the error in the cases that matter (already anchored, not registered).
+                await Rpc.CallAsync("eth_call", [call, "latest"], cancellationToken).ConfigureAwait(false);
+                return null;
+            }
         }
         catch (JsonRpcException ex)
         {

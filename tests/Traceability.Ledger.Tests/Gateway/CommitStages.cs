@@ -15,6 +15,7 @@ public sealed class CommitStages(AnvilFixture chain) : IClassFixture<AnvilFixtur
     {
         var org = await chain.NewOrgAsync(OrgRole.Producer);
         await chain.Gateway.Rpc.CallAsync("evm_setAutomine", [false], Ct);
+        await chain.Gateway.Rpc.CallAsync("evm_setIntervalMining", [0], Ct);
         try
         {
             var submitted = await chain.Registry.SubmitAnchorAsync(org, RandomNumberGenerator.GetBytes(32), 1, Ct);
@@ -28,6 +29,7 @@ public sealed class CommitStages(AnvilFixture chain) : IClassFixture<AnvilFixtur
         finally
         {
             await chain.Gateway.Rpc.CallAsync("evm_setAutomine", [true], Ct);
+            await chain.Gateway.Rpc.CallAsync("evm_setIntervalMining", [1], Ct);
         }
     }
 

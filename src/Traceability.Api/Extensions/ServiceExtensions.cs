@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using Traceability.Api.Auth;
+using Traceability.Api.Errors;
+using Traceability.Api.Ledger;
+using Traceability.Storage;
+using Traceability.Storage.Mongo;
+using Traceability.Storage.Sqlite;
+
+namespace Traceability.Api.Extensions;
+
+public static class ServiceExtensions
+{
+    public static WebApplicationBuilder AddTraceability(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TraceOptions>().BindConfiguration(TraceOptions.Section);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddOpenApi();
+        services.AddHttpClient("ledger", c => c.Timeout = TimeSpan.FromSeconds(10));
+
+        services.AddSingleton<ITraceStore>(sp => CreateStore(sp.GetRequiredService<IOptions<TraceOptions>>().Value));
+        services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<Caller>();
+        services.AddSingleton<KeyVault>();
+        services.AddSingleton<LedgerConnection>();
+        services.AddHostedService(sp => sp.GetRequiredService<LedgerConnection>());
+        return builder;
+    }
+
+    private static ITraceStore CreateStore(TraceOptions options) => options.Store.ToLowerInvariant() switch
+    {
+        "sqlite" => new SqliteTraceStore(Path.Combine(options.DataDir, "trace.db")),
+        "mongodb" => new MongoTraceStore(
+            options.MongoUri ?? throw new InvalidOperationException("Trace:Store=mongodb needs TRACE_MONGODB_URI (or Trace:MongoUri)"),
+            options.MongoDatabase),
+        var other => throw new InvalidOperationException($"Trace:Store must be sqlite or mongodb, not {other}"),
+    };
+
+    /// <summary>Creates the schema before the server takes requests (hosted services start first).</summary>
+    private sealed class StoreInitializer(ITraceStore store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => store.InitializeAsync(cancellationToken);
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

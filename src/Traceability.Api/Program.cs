@@ -1,0 +1,20 @@
+using Scalar.AspNetCore;
+using Traceability.Api.Apis;
+using Traceability.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddTraceability();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapScalarApiReference();
+
+app.MapHealthApi();
+app.MapAdminApi();
+
+app.Run();
+
+/// <summary>Entry point; public so WebApplicationFactory can host the API in tests.</summary>
+public partial class Program;

@@ -1,0 +1,43 @@
+namespace Traceability.Api;
+
+/// <summary>Configuration section "Trace" (environment: Trace__AdminToken, Trace__Ledger__RpcUrl, ...).</summary>
+public sealed class TraceOptions
+{
+    public const string Section = "Trace";
+
+    /// <summary>Bearer token for the admin endpoints; admin endpoints refuse everything when unset.</summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>Where the SQLite file, keystores and ledger settings live (default: TRACE_DATA_DIR or ./.trace).</summary>
+    public string DataDir { get; set; } = Environment.GetEnvironmentVariable("TRACE_DATA_DIR") is { Length: > 0 } d ? d : ".trace";
+
+    /// <summary>"sqlite" (embedded default) or "mongodb" (with TRACE_MONGODB_URI or Trace:MongoUri).</summary>
+    public string Store { get; set; } = "sqlite";
+
+    public string? MongoUri { get; set; } = Environment.GetEnvironmentVariable("TRACE_MONGODB_URI");
+    public string MongoDatabase { get; set; } = "traceability";
+
+    /// <summary>Base of the Digital Link URIs printed in QR codes.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    public LedgerOptions Ledger { get; set; } = new();
+}
+
+public sealed class LedgerOptions
+{
+    public string RpcUrl { get; set; } = "http://127.0.0.1:8545";
+
+    /// <summary>Published in GET /ledger so anyone can check roots; leave unset to publish RpcUrl.</summary>
+    public string? PublicRpcUrl { get; set; }
+
+    /// <summary>An existing TraceRegistry; when unset one is deployed once and remembered in DataDir/ledger.json.</summary>
+    public string? ContractAddress { get; set; }
+
+    /// <summary>Password of the keystore files under DataDir/keys; when unset one is generated and kept there.</summary>
+    public string? KeystorePassword { get; set; }
+
+    public TimeSpan CommitTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an unreachable chain is tried again.</summary>
+    public TimeSpan ReconnectInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Traceability.Cli.Demo;
+
+/// <summary>
+/// Loads the demo supply chain through the public HTTP API only, exactly as members would.
+/// Idempotent: organisations already created (by name) are kept, and their keys are read back
+/// from the output folder, because the API shows a key only once.
+/// </summary>
+internal sealed class DemoLoader(HttpClient http, string adminToken, string outputDir, TextWriter output)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string OrganisationsFile => Path.Combine(outputDir, "organisations.json");
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(outputDir);
+        var saved = File.Exists(OrganisationsFile)
+            ? JsonNode.Parse(await File.ReadAllTextAsync(OrganisationsFile, cancellationToken))!.AsObject()
+            : new JsonObject();
+
+        var existing = await AdminAsync<JsonArray>(HttpMethod.Get, "/admin/orgs", null, cancellationToken);
+        var created = 0;
+        foreach (var member in DemoOrganisations.All)
+        {
+            var listed = existing.FirstOrDefault(o => o?["name"]?.GetValue<string>() == member.Name);
+            if (listed is not null && saved[member.Key] is not null) continue;
+            if (listed is not null)
+                throw new InvalidOperationException($"\"{member.Name}\" exists but its API key is not in {OrganisationsFile}; use a fresh TRACE_DATA_DIR");
+
+            var org = await AdminAsync<JsonObject>(HttpMethod.Post, "/admin/orgs", new { name = member.Name, role = member.Role, gln = member.Gln }, cancellationToken);
+            saved[member.Key] = new JsonObject
+            {
+                ["orgId"] = org["orgId"]!.GetValue<string>(),
+                ["name"] = member.Name,
+                ["role"] = member.Role,
+                ["gln"] = member.Gln,
+                ["apiKey"] = org["apiKey"]!.GetValue<string>(),
+                ["ledgerAddress"] = org["ledgerAddress"]!.GetValue<string>(),
+            };
+            created++;
+            await File.WriteAllTextAsync(OrganisationsFile, saved.ToJsonString(Indented), cancellationToken);
+        }
+        output.WriteLine(created == 0
+            ? $"demo organisations already present ({DemoOrganisations.All.Length}); keys in {OrganisationsFile}"
+            : $"created {created} demo organisations; keys in {OrganisationsFile}");
+        return 0;
+    }
+
+    private async Task<T> AdminAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) where T : JsonNode
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return (T)JsonNode.Parse(text)!;
+    }
+}

@@ -1,0 +1,3 @@
+using Traceability.Cli;
+
+return await TraceCommandLine.CreateRoot().Parse(args).InvokeAsync();

@@ -1,0 +1,35 @@
+namespace Traceability.Domain.Organisations;
+
+/// <summary>What an organisation does in the chain; decides which events it may write.</summary>
+public enum OrgRole
+{
+    Producer,
+    Distributor,
+    Lab,
+    Retailer,
+    Regulator,
+}
+
+/// <summary>A consortium member: its API key is kept only as a hash; its ledger key lives in a keystore file.</summary>
+public sealed record Organisation(
+    string Id,
+    string Name,
+    OrgRole Role,
+    string? Gln,
+    string ApiKeyHash,
+    string LedgerAddress,
+    DateTimeOffset CreatedAt);
+
+public static class OrgRoles
+{
+    public static bool TryParse(string? text, out OrgRole role)
+    {
+        role = default;
+        return text is not null
+            && Enum.TryParse(text, ignoreCase: true, out role)
+            && Enum.IsDefined(role)
+            && !text.Any(char.IsDigit);
+    }
+
+    public static string Name(this OrgRole role) => role.ToString().ToLowerInvariant();
+}

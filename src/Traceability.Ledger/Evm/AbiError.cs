@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace Traceability.Ledger.Evm;
+
+/// <summary>A revert reason: a custom error, or the compiler's Error(string) and Panic(uint256).</summary>
+public sealed class AbiError
+{
+    private readonly AbiType[] _parameters;
+    private readonly byte[] _selector;
+
+    private AbiError(string name, AbiType[] parameters)
+    {
+        Name = name;
+        _parameters = parameters;
+        Signature = AbiSignature.Canonical(name, parameters.Select(t => new AbiParameter(t, false)));
+        _selector = Keccak256.Hash(Encoding.ASCII.GetBytes(Signature))[..4];
+    }
+
+    /// <summary>require(cond, "message") and revert("message").</summary>
+    public static AbiError Error { get; } = Parse("Error(string)");
+
+    /// <summary>Compiler-inserted checks: overflow (0x11), division by zero (0x12), assert (0x01), ...</summary>
+    public static AbiError Panic { get; } = Parse("Panic(uint256)");
+
+    public string Name { get; }
+
+    public string Signature { get; }
+
+    public byte[] Selector => (byte[])_selector.Clone();
+
+    public static AbiError Parse(string signature)
+    {
+        var (name, parameters) = AbiSignature.Parse(signature, allowIndexed: false);
+        return new AbiError(name, parameters.Select(p => p.Type).ToArray());
+    }
+
+    public bool Matches(ReadOnlySpan<byte> revertData) => revertData.Length >= 4 && revertData[..4].SequenceEqual(_selector);
+
+    /// <summary>Decodes revert data (selector included) into the error's arguments.</summary>
+    public object[] Decode(ReadOnlySpan<byte> revertDataWithSelector)
+    {
+        if (!Matches(revertDataWithSelector))
+        {
+            throw new FormatException($"Revert data does not start with the selector of {Signature}.");
+        }
+
+        return AbiTuple.Decode(_parameters, new AbiReader(revertDataWithSelector[4..]), 0);
+    }
+
+    public byte[] Encode(params object[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return [.. _selector, .. AbiTuple.Encode(_parameters, args)];
+    }
+
+    public override string ToString() => Signature;
+}

@@ -1,0 +1,145 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Traceability.Storage.Mongo;
+
+public sealed partial class MongoTraceStore
+{
+    private static readonly TransactionOptions AppendTransaction = new(
+        readConcern: ReadConcern.Snapshot, writeConcern: WriteConcern.WMajority);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Runs in a transaction (needs a replica set). Every append that adds events increments the one
+    /// counters document, so concurrent appends conflict there and the driver retries the loser: sequences
+    /// are handed out and committed in the same order, and a reader never sees seq n+1 before seq n.
+    /// </remarks>
+    public async Task<AppendResult> AppendAsync(CaptureWrite write, CancellationToken cancellationToken)
+    {
+        using var session = await _client.StartSessionAsync(cancellationToken: cancellationToken);
+        return await session.WithTransactionAsync(
+            (s, ct) => AppendInTransactionAsync(s, write, ct), AppendTransaction, cancellationToken);
+    }
+
+    // May run more than once (transient transaction errors are retried), so it keeps no state outside.
+    private async Task<AppendResult> AppendInTransactionAsync(IClientSessionHandle session, CaptureWrite write, CancellationToken cancellationToken)
+    {
+        var seen = await StoredEventIdsAsync(session, write.Events, cancellationToken);
+        var fresh = new List<StoredEvent>(write.Events.Count);
+        var existing = new List<string>();
+        foreach (var e in write.Events)
+        {
+            if (seen.Add(e.EventId)) fresh.Add(e);
+            else existing.Add(e.EventId);
+        }
+
+        if (fresh.Count > 0)
+        {
+            var last = await ReserveSequencesAsync(session, fresh.Count, cancellationToken);
+            var first = last - fresh.Count + 1;
+            await _events.InsertManyAsync(
+                session, fresh.Select((e, i) => MongoDocuments.FromEvent(e, first + i)), cancellationToken: cancellationToken);
+        }
+        if (write.Lots.Count > 0)
+            await _lots.BulkWriteAsync(session, write.Lots.Select(LotUpsert), cancellationToken: cancellationToken);
+        if (write.Job is not null)
+            await _captureJobs.ReplaceOneAsync(
+                session, Filter.Eq("_id", write.Job.CaptureId), MongoDocuments.FromCaptureJob(write.Job),
+                new ReplaceOptions { IsUpsert = true }, cancellationToken);
+
+        return new AppendResult(fresh.Select(e => e.EventId).ToList(), existing);
+    }
+
+    private async Task<HashSet<string>> StoredEventIdsAsync(
+        IClientSessionHandle session, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        if (events.Count == 0) return stored;
+        var ids = events.Select(e => e.EventId).Distinct(StringComparer.Ordinal).ToList();
+        var docs = await _events.Find(session, Filter.In("_id", ids))
+            .Project(Builders<BsonDocument>.Projection.Include("_id"))
+            .ToListAsync(cancellationToken);
+        foreach (var doc in docs) stored.Add(doc["_id"].AsString);
+        return stored;
+    }
+
+    /// <summary>Adds <paramref name="count"/> to the event counter and returns the last sequence reserved.</summary>
+    private async Task<long> ReserveSequencesAsync(IClientSessionHandle session, int count, CancellationToken cancellationToken)
+    {
+        var counter = await _counters.FindOneAndUpdateAsync(
+            session,
+            Filter.Eq("_id", EventsCounterId),
+            Builders<BsonDocument>.Update.Inc("value", (long)count),
+            new FindOneAndUpdateOptions<BsonDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
+            cancellationToken);
+        return counter["value"].ToInt64();
+    }
+
+    // Same rule as the SQLite adapter: gtin, lot and first_event_id are fixed by the first write of a lot.
+    private static UpdateOneModel<BsonDocument> LotUpsert(LotState lot)
+    {
+        var update = Builders<BsonDocument>.Update
+            .SetOnInsert("gtin", lot.Gtin)
+            .SetOnInsert("lot", lot.Lot)
+            .SetOnInsert("first_event_id", lot.FirstEventId)
+            .Set("holder_org_id", MongoDocuments.Nullable(lot.HolderOrgId))
+            .Set("pending_receiver_org_id", MongoDocuments.Nullable(lot.PendingReceiverOrgId))
+            .Set("non_conformant", lot.NonConformant)
+            .Set("last_event_id", lot.LastEventId);
+        return new UpdateOneModel<BsonDocument>(Filter.Eq("_id", lot.LotKey), update) { IsUpsert = true };
+    }
+
+    public async Task<StoredEvent?> GetEventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var doc = await _events.Find(Filter.Eq("_id", eventId)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : MongoDocuments.ToEvent(doc);
+    }
+
+    /// <summary>Lists are OR-ed, parameters AND-ed, ordered by seq; same semantics as the SQLite adapter.</summary>
+    public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PerPage, 1);
+        var filters = new List<FilterDefinition<BsonDocument>> { Filter.Gt("seq", query.AfterSequence) };
+        AddIn(filters, "event_type", query.EventTypes);
+        AddIn(filters, "biz_step", query.BizSteps);
+        AddIn(filters, "disposition", query.Dispositions);
+        AddIn(filters, "biz_location", query.BizLocations);
+        AddAnyIn(filters, "epcs", query.AnyEpcs);
+        AddAnyIn(filters, "epc_classes", query.EpcClasses);
+        AddAnyIn(filters, "lot_keys", query.LotKeys);
+        if (query.GeEventTime is { } ge) filters.Add(Filter.Gte<BsonValue>("event_time", MongoDocuments.Date(ge)));
+        if (query.LtEventTime is { } lt) filters.Add(Filter.Lt<BsonValue>("event_time", MongoDocuments.Date(lt)));
+        if (query.GeRecordTime is { } gr) filters.Add(Filter.Gte<BsonValue>("record_time", MongoDocuments.Date(gr)));
+        if (query.OrgId is { } org) filters.Add(Filter.Eq("org_id", org));
+
+        // One extra document tells whether another page follows.
+        var docs = await _events.Find(Filter.And(filters))
+            .Sort(Builders<BsonDocument>.Sort.Ascending("seq"))
+            .Limit(query.PerPage + 1)
+            .ToListAsync(cancellationToken);
+        var events = docs.Select(MongoDocuments.ToEvent).ToList();
+        if (events.Count <= query.PerPage) return new EventPage(events, null);
+        events.RemoveAt(events.Count - 1);
+        return new EventPage(events, events[^1].Sequence);
+    }
+
+    public async Task<IReadOnlyDictionary<string, LotState>> GetLotsAsync(IReadOnlyCollection<string> lotKeys, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, LotState>(StringComparer.Ordinal);
+        if (lotKeys.Count == 0) return result;
+        var docs = await _lots.Find(Filter.In("_id", lotKeys)).ToListAsync(cancellationToken);
+        foreach (var lot in docs.Select(MongoDocuments.ToLot)) result[lot.LotKey] = lot;
+        return result;
+    }
+
+    private static void AddIn(List<FilterDefinition<BsonDocument>> filters, string field, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0) filters.Add(Filter.In(field, values));
+    }
+
+    // Array fields: matches when any element is in the list (MATCH_anyEPC semantics), via the multikey index.
+    private static void AddAnyIn(List<FilterDefinition<BsonDocument>> filters, string field, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0) filters.Add(Filter.AnyIn(field, values));
+    }
+}

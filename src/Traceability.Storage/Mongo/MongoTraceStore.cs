@@ -1,0 +1,154 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using Traceability.Domain.Organisations;
+
+namespace Traceability.Storage.Mongo;
+
+/// <summary>
+/// The production store on MongoDB. Collections: organisations, events, lots, capture_jobs, counters.
+/// </summary>
+/// <remarks>
+/// <see cref="AppendAsync"/> writes events, lot states and the capture job in one multi-document
+/// transaction, so the server must be a replica set or a sharded cluster (MongoDB 4.4 or later);
+/// a standalone mongod rejects transactions. A single-node replica set
+/// (<c>mongod --replSet rs0</c> then <c>rs.initiate()</c>) is enough for development.
+/// </remarks>
+public sealed partial class MongoTraceStore : ITraceStore
+{
+    private const string EventsCounterId = "events";
+
+    private readonly MongoClient _client;
+    private readonly IMongoDatabase _database;
+    private readonly IMongoCollection<BsonDocument> _organisations;
+    private readonly IMongoCollection<BsonDocument> _events;
+    private readonly IMongoCollection<BsonDocument> _lots;
+    private readonly IMongoCollection<BsonDocument> _captureJobs;
+    private readonly IMongoCollection<BsonDocument> _counters;
+
+    public MongoTraceStore(string connectionString, string databaseName = "traceability")
+    {
+        _client = new MongoClient(connectionString);
+        _database = _client.GetDatabase(databaseName);
+        _organisations = _database.GetCollection<BsonDocument>("organisations");
+        _events = _database.GetCollection<BsonDocument>("events");
+        _lots = _database.GetCollection<BsonDocument>("lots");
+        _captureJobs = _database.GetCollection<BsonDocument>("capture_jobs");
+        _counters = _database.GetCollection<BsonDocument>("counters");
+    }
+
+    private static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        // Collections are created up front: creating one implicitly inside a transaction is refused by
+        // servers before 4.4 and by sharded clusters.
+        foreach (var name in new[] { "organisations", "events", "lots", "capture_jobs", "counters" })
+            await EnsureCollectionAsync(name, cancellationToken);
+
+        var keys = Builders<BsonDocument>.IndexKeys;
+        await _organisations.Indexes.CreateManyAsync(
+        [
+            // Case-insensitive like the SQLite adapter's NOCASE name column.
+            new(keys.Ascending("name"), new CreateIndexOptions
+            {
+                Name = "name_unique", Unique = true, Collation = new Collation("en", strength: CollationStrength.Secondary),
+            }),
+            new(keys.Ascending("api_key_hash"), new CreateIndexOptions { Name = "api_key_hash_unique", Unique = true }),
+            new(keys.Ascending("gln"), new CreateIndexOptions<BsonDocument>
+            {
+                Name = "gln_unique", Unique = true, PartialFilterExpression = Filter.Type("gln", BsonType.String),
+            }),
+            new(keys.Ascending("created_at").Ascending("_id"), new CreateIndexOptions { Name = "created_at" }),
+        ], cancellationToken);
+
+        // The event id is the _id (unique by construction); every filter index ends in seq so a filtered,
+        // seq-ordered page is an index range scan.
+        var seq = keys.Ascending("seq");
+        await _events.Indexes.CreateManyAsync(
+        [
+            new(seq, new CreateIndexOptions { Name = "seq_unique", Unique = true }),
+            .. new[] { "event_type", "biz_step", "disposition", "biz_location", "epcs", "epc_classes", "lot_keys", "event_time", "record_time", "org_id" }
+                .Select(field => new CreateIndexModel<BsonDocument>(
+                    keys.Ascending(field).Ascending("seq"), new CreateIndexOptions { Name = $"{field}_seq" })),
+        ], cancellationToken);
+
+        await _counters.UpdateOneAsync(
+            Filter.Eq("_id", EventsCounterId),
+            Builders<BsonDocument>.Update.SetOnInsert("value", 0L),
+            new UpdateOptions { IsUpsert = true },
+            cancellationToken);
+    }
+
+    public async Task AddOrganisationAsync(Organisation organisation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _organisations.InsertOneAsync(MongoDocuments.FromOrganisation(organisation), cancellationToken: cancellationToken);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            throw new DuplicateException($"an organisation with this id, name, API key or GLN already exists ({ex.WriteError.Message})");
+        }
+    }
+
+    public Task<Organisation?> GetOrganisationAsync(string orgId, CancellationToken cancellationToken) =>
+        FindOrganisationAsync(Filter.Eq("_id", orgId), cancellationToken);
+
+    public Task<Organisation?> FindOrganisationByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken) =>
+        FindOrganisationAsync(Filter.Eq("api_key_hash", apiKeyHash), cancellationToken);
+
+    // The $type clause repeats the partial index's filter so the planner can use that index.
+    public Task<Organisation?> FindOrganisationByGlnAsync(string gln, CancellationToken cancellationToken) =>
+        FindOrganisationAsync(Filter.Eq("gln", gln) & Filter.Type("gln", BsonType.String), cancellationToken);
+
+    public async Task<IReadOnlyList<Organisation>> ListOrganisationsAsync(CancellationToken cancellationToken)
+    {
+        var docs = await _organisations.Find(FilterDefinition<BsonDocument>.Empty)
+            .Sort(Builders<BsonDocument>.Sort.Ascending("created_at").Ascending("_id"))
+            .ToListAsync(cancellationToken);
+        return docs.Select(MongoDocuments.ToOrganisation).ToList();
+    }
+
+    public Task SaveCaptureJobAsync(CaptureJob job, CancellationToken cancellationToken) =>
+        _captureJobs.ReplaceOneAsync(
+            Filter.Eq("_id", job.CaptureId), MongoDocuments.FromCaptureJob(job),
+            new ReplaceOptions { IsUpsert = true }, cancellationToken);
+
+    public async Task<CaptureJob?> GetCaptureJobAsync(string captureId, CancellationToken cancellationToken)
+    {
+        var doc = await _captureJobs.Find(Filter.Eq("_id", captureId)).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : MongoDocuments.ToCaptureJob(doc);
+    }
+
+    /// <summary>The event count is the sequence counter: it only grows, by the number of new events per append.</summary>
+    public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        var counter = await _counters.Find(Filter.Eq("_id", EventsCounterId)).FirstOrDefaultAsync(cancellationToken);
+        var organisations = await _organisations.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: cancellationToken);
+        return new StoreStats("mongodb", counter?["value"].ToInt64() ?? 0, organisations);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<Organisation?> FindOrganisationAsync(FilterDefinition<BsonDocument> filter, CancellationToken cancellationToken)
+    {
+        var doc = await _organisations.Find(filter).FirstOrDefaultAsync(cancellationToken);
+        return doc is null ? null : MongoDocuments.ToOrganisation(doc);
+    }
+
+    private async Task EnsureCollectionAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _database.CreateCollectionAsync(name, cancellationToken: cancellationToken);
+        }
+        catch (MongoCommandException ex) when (ex.CodeName == "NamespaceExists")
+        {
+            // Already there: InitializeAsync runs on every start.
+        }
+    }
+}

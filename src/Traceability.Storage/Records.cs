@@ -1,0 +1,78 @@
+namespace Traceability.Storage;
+
+/// <summary>
+/// A captured EPCIS event as stored: the JSON exactly as it will be served, plus the fields the
+/// queries filter on. Identifiers are in canonical GS1 Digital Link form so URN and DL queries match.
+/// </summary>
+public sealed record StoredEvent(
+    string EventId,
+    string OrgId,
+    string EventType,
+    DateTimeOffset EventTime,
+    DateTimeOffset RecordTime,
+    string? BizStep,
+    string? Disposition,
+    string? BizLocation,
+    string? ReadPoint,
+    IReadOnlyList<string> Epcs,
+    IReadOnlyList<string> EpcClasses,
+    IReadOnlyList<string> LotKeys,
+    bool External,
+    string Json)
+{
+    /// <summary>Insertion order, assigned by the store; the paging cursor.</summary>
+    public long Sequence { get; init; }
+}
+
+/// <summary>What the system knows of one lot (key: Digital Link path /01/{gtin14}/10/{lot}).</summary>
+public sealed record LotState(
+    string LotKey,
+    string Gtin,
+    string Lot,
+    string? HolderOrgId,
+    string? PendingReceiverOrgId,
+    bool NonConformant,
+    string FirstEventId,
+    string LastEventId);
+
+public sealed record CaptureWrite(IReadOnlyList<StoredEvent> Events, IReadOnlyList<LotState> Lots, CaptureJob? Job);
+
+public sealed record AppendResult(IReadOnlyList<string> NewEventIds, IReadOnlyList<string> ExistingEventIds);
+
+public enum CaptureJobStatus { Running, Succeeded, Failed, PartiallySucceeded }
+
+public sealed record CaptureError(int EventIndex, string? EventId, string Type, string Path, string Detail);
+
+public sealed record CaptureJob(
+    string CaptureId,
+    string OrgId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt,
+    CaptureJobStatus Status,
+    string ErrorBehaviour,
+    int EventCount,
+    IReadOnlyList<string> EventIds,
+    IReadOnlyList<CaptureError> Errors);
+
+/// <summary>EPCIS query filters; lists are OR-ed within a parameter, parameters AND-ed.</summary>
+public sealed record EventQuery
+{
+    public IReadOnlyList<string> EventTypes { get; init; } = [];
+    public IReadOnlyList<string> BizSteps { get; init; } = [];
+    public IReadOnlyList<string> Dispositions { get; init; } = [];
+    public IReadOnlyList<string> AnyEpcs { get; init; } = [];
+    public IReadOnlyList<string> EpcClasses { get; init; } = [];
+    public IReadOnlyList<string> BizLocations { get; init; } = [];
+    public IReadOnlyList<string> LotKeys { get; init; } = [];
+    public DateTimeOffset? GeEventTime { get; init; }
+    public DateTimeOffset? LtEventTime { get; init; }
+    public DateTimeOffset? GeRecordTime { get; init; }
+    public string? OrgId { get; init; }
+    public int PerPage { get; init; } = 100;
+    /// <summary>Return events with <see cref="StoredEvent.Sequence"/> greater than this (from a next-page token).</summary>
+    public long AfterSequence { get; init; }
+}
+
+public sealed record EventPage(IReadOnlyList<StoredEvent> Events, long? NextAfterSequence);
+
+public sealed record StoreStats(string Kind, long Events, long Organisations);

@@ -1,0 +1,60 @@
+namespace Traceability.Storage.Sqlite;
+
+internal static class SqliteSchema
+{
+    // Times are Unix milliseconds (UTC) so range filters compare integers; lists are in side tables
+    // keyed (value, seq) so MATCH_anyEPC / MATCH_epcClass / lot lookups are index range scans.
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS organisations (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            role TEXT NOT NULL,
+            gln TEXT UNIQUE,
+            api_key_hash TEXT NOT NULL UNIQUE,
+            ledger_address TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL UNIQUE,
+            org_id TEXT NOT NULL,
+            event_type TEXT NOT NULL,
+            event_time INTEGER NOT NULL,
+            record_time INTEGER NOT NULL,
+            biz_step TEXT,
+            disposition TEXT,
+            biz_location TEXT,
+            read_point TEXT,
+            external INTEGER NOT NULL,
+            epcs TEXT NOT NULL,
+            epc_classes TEXT NOT NULL,
+            lot_keys TEXT NOT NULL,
+            json TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS events_by_type ON events(event_type, seq);
+        CREATE INDEX IF NOT EXISTS events_by_biz_step ON events(biz_step, seq);
+        CREATE INDEX IF NOT EXISTS events_by_disposition ON events(disposition, seq);
+        CREATE INDEX IF NOT EXISTS events_by_biz_location ON events(biz_location, seq);
+        CREATE INDEX IF NOT EXISTS events_by_event_time ON events(event_time, seq);
+        CREATE INDEX IF NOT EXISTS events_by_record_time ON events(record_time, seq);
+        CREATE INDEX IF NOT EXISTS events_by_org ON events(org_id, seq);
+
+        CREATE TABLE IF NOT EXISTS event_epcs (epc TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (epc, seq)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS event_classes (epc_class TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (epc_class, seq)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS event_lots (lot_key TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (lot_key, seq)) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS lots (
+            lot_key TEXT PRIMARY KEY,
+            gtin TEXT NOT NULL,
+            lot TEXT NOT NULL,
+            holder_org_id TEXT,
+            pending_receiver_org_id TEXT,
+            non_conformant INTEGER NOT NULL,
+            first_event_id TEXT NOT NULL,
+            last_event_id TEXT NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS capture_jobs (
+            capture_id TEXT PRIMARY KEY,
+            org_id TEXT NOT NULL,
+            json TEXT NOT NULL);
+        """;
+}

@@ -1,0 +1,270 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Traceability.Storage.Sqlite;
+
+public sealed partial class SqliteTraceStore
+{
+    public async Task<AppendResult> AppendAsync(CaptureWrite write, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken);
+            var (added, existing) = await InsertEventsAsync(tx, write.Events, cancellationToken);
+            await UpsertLotsAsync(tx, write.Lots, cancellationToken);
+            if (write.Job is not null) await SaveCaptureJobAsync(Writer, tx, write.Job, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return new AppendResult(added, existing);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task<(List<string> Added, List<string> Existing)> InsertEventsAsync(
+        SqliteTransaction tx, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        var added = new List<string>(events.Count);
+        var existing = new List<string>();
+        if (events.Count == 0) return (added, existing);
+
+        await using var insert = Writer.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = """
+            INSERT INTO events (event_id, org_id, event_type, event_time, record_time, biz_step, disposition,
+                                biz_location, read_point, external, epcs, epc_classes, lot_keys, json)
+            VALUES ($id, $org, $type, $time, $record, $step, $disp, $loc, $rp, $ext, $epcs, $classes, $lots, $json)
+            ON CONFLICT(event_id) DO NOTHING
+            RETURNING seq
+            """;
+        var p = new Dictionary<string, SqliteParameter>();
+        foreach (var name in new[] { "$id", "$org", "$type", "$time", "$record", "$step", "$disp", "$loc", "$rp", "$ext", "$epcs", "$classes", "$lots", "$json" })
+            p[name] = insert.Parameters.Add(name, SqliteType.Text);
+
+        await using var side = new SideTableWriter(Writer, tx);
+        foreach (var e in events)
+        {
+            p["$id"].Value = e.EventId;
+            p["$org"].Value = e.OrgId;
+            p["$type"].Value = e.EventType;
+            p["$time"].Value = e.EventTime.ToUnixTimeMilliseconds();
+            p["$record"].Value = e.RecordTime.ToUnixTimeMilliseconds();
+            p["$step"].Value = (object?)e.BizStep ?? DBNull.Value;
+            p["$disp"].Value = (object?)e.Disposition ?? DBNull.Value;
+            p["$loc"].Value = (object?)e.BizLocation ?? DBNull.Value;
+            p["$rp"].Value = (object?)e.ReadPoint ?? DBNull.Value;
+            p["$ext"].Value = e.External ? 1 : 0;
+            p["$epcs"].Value = JsonSerializer.Serialize(e.Epcs, Json);
+            p["$classes"].Value = JsonSerializer.Serialize(e.EpcClasses, Json);
+            p["$lots"].Value = JsonSerializer.Serialize(e.LotKeys, Json);
+            p["$json"].Value = e.Json;
+            if (await insert.ExecuteScalarAsync(cancellationToken) is long seq)
+            {
+                added.Add(e.EventId);
+                await side.AddAsync(seq, e, cancellationToken);
+            }
+            else
+            {
+                existing.Add(e.EventId);
+            }
+        }
+        return (added, existing);
+    }
+
+    private async Task UpsertLotsAsync(SqliteTransaction tx, IReadOnlyList<LotState> lots, CancellationToken cancellationToken)
+    {
+        if (lots.Count == 0) return;
+        await using var cmd = Writer.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO lots (lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id)
+            VALUES ($key, $gtin, $lot, $holder, $pending, $nc, $first, $last)
+            ON CONFLICT(lot_key) DO UPDATE SET holder_org_id = excluded.holder_org_id,
+                pending_receiver_org_id = excluded.pending_receiver_org_id,
+                non_conformant = excluded.non_conformant, last_event_id = excluded.last_event_id
+            """;
+        var key = cmd.Parameters.Add("$key", SqliteType.Text);
+        var gtin = cmd.Parameters.Add("$gtin", SqliteType.Text);
+        var lot = cmd.Parameters.Add("$lot", SqliteType.Text);
+        var holder = cmd.Parameters.Add("$holder", SqliteType.Text);
+        var pending = cmd.Parameters.Add("$pending", SqliteType.Text);
+        var nc = cmd.Parameters.Add("$nc", SqliteType.Integer);
+        var first = cmd.Parameters.Add("$first", SqliteType.Text);
+        var last = cmd.Parameters.Add("$last", SqliteType.Text);
+        foreach (var l in lots)
+        {
+            key.Value = l.LotKey;
+            gtin.Value = l.Gtin;
+            lot.Value = l.Lot;
+            holder.Value = (object?)l.HolderOrgId ?? DBNull.Value;
+            pending.Value = (object?)l.PendingReceiverOrgId ?? DBNull.Value;
+            nc.Value = l.NonConformant ? 1 : 0;
+            first.Value = l.FirstEventId;
+            last.Value = l.LastEventId;
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task SaveCaptureJobAsync(SqliteConnection connection, SqliteTransaction? tx, CaptureJob job, CancellationToken cancellationToken)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO capture_jobs (capture_id, org_id, json) VALUES ($id, $org, $json)
+            ON CONFLICT(capture_id) DO UPDATE SET json = excluded.json
+            """;
+        cmd.Parameters.AddWithValue("$id", job.CaptureId);
+        cmd.Parameters.AddWithValue("$org", job.OrgId);
+        cmd.Parameters.AddWithValue("$json", JsonSerializer.Serialize(job, Json));
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<StoredEvent?> GetEventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {EventColumns} FROM events WHERE event_id = $id";
+        cmd.Parameters.AddWithValue("$id", eventId);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadEvent(reader) : null;
+    }
+
+    public async Task<EventPage> QueryEventsAsync(EventQuery q, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        var where = new StringBuilder("seq > $after");
+        cmd.Parameters.AddWithValue("$after", q.AfterSequence);
+        AddIn(cmd, where, "event_type", q.EventTypes);
+        AddIn(cmd, where, "biz_step", q.BizSteps);
+        AddIn(cmd, where, "disposition", q.Dispositions);
+        AddIn(cmd, where, "biz_location", q.BizLocations);
+        AddSide(cmd, where, "event_epcs", "epc", q.AnyEpcs);
+        AddSide(cmd, where, "event_classes", "epc_class", q.EpcClasses);
+        AddSide(cmd, where, "event_lots", "lot_key", q.LotKeys);
+        if (q.GeEventTime is { } ge) { where.Append(" AND event_time >= $ge"); cmd.Parameters.AddWithValue("$ge", ge.ToUnixTimeMilliseconds()); }
+        if (q.LtEventTime is { } lt) { where.Append(" AND event_time < $lt"); cmd.Parameters.AddWithValue("$lt", lt.ToUnixTimeMilliseconds()); }
+        if (q.GeRecordTime is { } gr) { where.Append(" AND record_time >= $gr"); cmd.Parameters.AddWithValue("$gr", gr.ToUnixTimeMilliseconds()); }
+        if (q.OrgId is { } org) { where.Append(" AND org_id = $org"); cmd.Parameters.AddWithValue("$org", org); }
+        cmd.CommandText = $"SELECT {EventColumns} FROM events WHERE {where} ORDER BY seq LIMIT $limit";
+        cmd.Parameters.AddWithValue("$limit", q.PerPage + 1);
+
+        var events = new List<StoredEvent>(Math.Min(q.PerPage + 1, 1024));
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) events.Add(ReadEvent(reader));
+        if (events.Count <= q.PerPage) return new EventPage(events, null);
+        events.RemoveAt(events.Count - 1);
+        return new EventPage(events, events[^1].Sequence);
+    }
+
+    public async Task<IReadOnlyDictionary<string, LotState>> GetLotsAsync(IReadOnlyCollection<string> lotKeys, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, LotState>(StringComparer.Ordinal);
+        if (lotKeys.Count == 0) return result;
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var chunk in lotKeys.Chunk(500))
+        {
+            await using var cmd = connection.CreateCommand();
+            var names = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++) { names.Add($"$k{i}"); cmd.Parameters.AddWithValue($"$k{i}", chunk[i]); }
+            cmd.CommandText = $"""
+                SELECT lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id
+                FROM lots WHERE lot_key IN ({string.Join(",", names)})
+                """;
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                var state = new LotState(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                    r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), r.GetString(7));
+                result[state.LotKey] = state;
+            }
+        }
+        return result;
+    }
+
+    private const string EventColumns =
+        "seq, event_id, org_id, event_type, event_time, record_time, biz_step, disposition, biz_location, read_point, external, epcs, epc_classes, lot_keys, json";
+
+    private static StoredEvent ReadEvent(SqliteDataReader r) => new(
+        r.GetString(1), r.GetString(2), r.GetString(3),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+        r.IsDBNull(6) ? null : r.GetString(6),
+        r.IsDBNull(7) ? null : r.GetString(7),
+        r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9),
+        JsonSerializer.Deserialize<string[]>(r.GetString(11), Json) ?? [],
+        JsonSerializer.Deserialize<string[]>(r.GetString(12), Json) ?? [],
+        JsonSerializer.Deserialize<string[]>(r.GetString(13), Json) ?? [],
+        r.GetInt64(10) != 0,
+        r.GetString(14))
+    {
+        Sequence = r.GetInt64(0),
+    };
+
+    private static void AddIn(SqliteCommand cmd, StringBuilder where, string column, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return;
+        where.Append($" AND {column} IN (").Append(string.Join(",", Params(cmd, column, values))).Append(')');
+    }
+
+    private static void AddSide(SqliteCommand cmd, StringBuilder where, string table, string column, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return;
+        where.Append($" AND seq IN (SELECT seq FROM {table} WHERE {column} IN (")
+            .Append(string.Join(",", Params(cmd, table, values))).Append("))");
+    }
+
+    private static IEnumerable<string> Params(SqliteCommand cmd, string prefix, IReadOnlyList<string> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            var name = $"${prefix}_{i}";
+            cmd.Parameters.AddWithValue(name, values[i]);
+            yield return name;
+        }
+    }
+
+    /// <summary>Prepared inserts into the (value, seq) side tables for one transaction.</summary>
+    private sealed class SideTableWriter(SqliteConnection connection, SqliteTransaction tx) : IAsyncDisposable
+    {
+        private readonly (SqliteCommand Cmd, SqliteParameter Value, SqliteParameter Seq) _epcs = Prepare(connection, tx, "event_epcs", "epc");
+        private readonly (SqliteCommand Cmd, SqliteParameter Value, SqliteParameter Seq) _classes = Prepare(connection, tx, "event_classes", "epc_class");
+        private readonly (SqliteCommand Cmd, SqliteParameter Value, SqliteParameter Seq) _lots = Prepare(connection, tx, "event_lots", "lot_key");
+
+        public async Task AddAsync(long seq, StoredEvent e, CancellationToken cancellationToken)
+        {
+            await InsertAsync(_epcs, seq, e.Epcs, cancellationToken);
+            await InsertAsync(_classes, seq, e.EpcClasses, cancellationToken);
+            await InsertAsync(_lots, seq, e.LotKeys, cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _epcs.Cmd.DisposeAsync();
+            await _classes.Cmd.DisposeAsync();
+            await _lots.Cmd.DisposeAsync();
+        }
+
+        private static async Task InsertAsync((SqliteCommand Cmd, SqliteParameter Value, SqliteParameter Seq) target, long seq, IReadOnlyList<string> values, CancellationToken cancellationToken)
+        {
+            foreach (var value in values.Distinct(StringComparer.Ordinal))
+            {
+                target.Value.Value = value;
+                target.Seq.Value = seq;
+                await target.Cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        private static (SqliteCommand, SqliteParameter, SqliteParameter) Prepare(SqliteConnection connection, SqliteTransaction tx, string table, string column)
+        {
+            var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"INSERT OR IGNORE INTO {table} ({column}, seq) VALUES ($value, $seq)";
+            return (cmd, cmd.Parameters.Add("$value", SqliteType.Text), cmd.Parameters.Add("$seq", SqliteType.Integer));
+        }
+    }
+}

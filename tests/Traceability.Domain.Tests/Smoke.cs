@@ -1,0 +1,7 @@
+namespace Traceability.Domain.Tests;
+
+public class Smoke
+{
+    [Fact]
+    public void Runs() => Assert.Equal(2, 1 + 1);
+}
