@@ -13,6 +13,8 @@ app.MapScalarApiReference();
 
 app.MapHealthApi();
 app.MapAdminApi();
+app.MapCaptureApi();
+app.MapEventsApi();
 
 app.Run();
 

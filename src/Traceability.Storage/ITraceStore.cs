@@ -12,7 +12,7 @@ public interface ITraceStore : IAsyncDisposable
     /// <summary>Creates tables/collections and every index the queries need; safe to call on every start.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Adds an organisation; throws <see cref="DuplicateException"/> when its name or id is taken.</summary>
+    /// <summary>Adds an organisation; throws <see cref="DuplicateException"/> when its id, name (ignoring case), API key hash or GLN is taken.</summary>
     Task AddOrganisationAsync(Organisation organisation, CancellationToken cancellationToken);
     Task<Organisation?> GetOrganisationAsync(string orgId, CancellationToken cancellationToken);
     Task<Organisation?> FindOrganisationByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken);

@@ -24,17 +24,6 @@ public sealed record StoredEvent(
     public long Sequence { get; init; }
 }
 
-/// <summary>What the system knows of one lot (key: Digital Link path /01/{gtin14}/10/{lot}).</summary>
-public sealed record LotState(
-    string LotKey,
-    string Gtin,
-    string Lot,
-    string? HolderOrgId,
-    string? PendingReceiverOrgId,
-    bool NonConformant,
-    string FirstEventId,
-    string LastEventId);
-
 public sealed record CaptureWrite(IReadOnlyList<StoredEvent> Events, IReadOnlyList<LotState> Lots, CaptureJob? Job);
 
 public sealed record AppendResult(IReadOnlyList<string> NewEventIds, IReadOnlyList<string> ExistingEventIds);
@@ -68,7 +57,9 @@ public sealed record EventQuery
     public DateTimeOffset? LtEventTime { get; init; }
     public DateTimeOffset? GeRecordTime { get; init; }
     public string? OrgId { get; init; }
+    /// <summary>Page size, 1 to <see cref="MaxPerPage"/>.</summary>
     public int PerPage { get; init; } = 100;
+    public const int MaxPerPage = 10_000;
     /// <summary>Return events with <see cref="StoredEvent.Sequence"/> greater than this (from a next-page token).</summary>
     public long AfterSequence { get; init; }
 }

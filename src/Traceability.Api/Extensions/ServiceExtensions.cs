@@ -14,6 +14,7 @@ public static class ServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<TraceOptions>().BindConfiguration(TraceOptions.Section);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
@@ -21,6 +22,8 @@ public static class ServiceExtensions
 
         services.AddSingleton<ITraceStore>(sp => CreateStore(sp.GetRequiredService<IOptions<TraceOptions>>().Value));
         services.AddHostedService<StoreInitializer>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Capture.CaptureService>();
         services.AddSingleton<Caller>();
         services.AddSingleton<KeyVault>();
         services.AddSingleton<LedgerConnection>();

@@ -134,6 +134,8 @@ public sealed partial class SqliteTraceStore
 
     public async Task<EventPage> QueryEventsAsync(EventQuery q, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(q.PerPage, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(q.PerPage, EventQuery.MaxPerPage);
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
         var where = new StringBuilder("seq > $after");

@@ -56,9 +56,9 @@ public sealed partial class SqliteTraceStore : ITraceStore
             cmd.Parameters.AddWithValue("$created", o.CreatedAt.ToUnixTimeMilliseconds());
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19) // SQLITE_CONSTRAINT
+        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is 1555 or 2067) // primary key or unique
         {
-            throw new DuplicateException($"an organisation with this name, id or GLN already exists ({ex.Message})");
+            throw new DuplicateException($"an organisation with this id, name, API key or GLN already exists ({ex.Message})");
         }
         finally
         {
@@ -122,7 +122,11 @@ public sealed partial class SqliteTraceStore : ITraceStore
 
     public async ValueTask DisposeAsync()
     {
-        if (_writer is not null) await _writer.DisposeAsync();
+        if (_writer is not null)
+        {
+            SqliteConnection.ClearPool(_writer); // pooled readers would otherwise keep the file open
+            await _writer.DisposeAsync();
+        }
         _writeLock.Dispose();
     }
 

@@ -68,6 +68,24 @@ public class ApiFixture : IAsyncLifetime
         return client;
     }
 
+    private readonly SemaphoreSlim _sharedLock = new(1, 1);
+    private readonly Dictionary<string, TestOrg> _shared = [];
+
+    /// <summary>One organisation per role shared by all tests of the class (test instances are not).</summary>
+    public async Task<TestOrg> SharedOrgAsync(string role)
+    {
+        await _sharedLock.WaitAsync();
+        try
+        {
+            if (!_shared.TryGetValue(role, out var org)) _shared[role] = org = await CreateOrgAsync(role);
+            return org;
+        }
+        finally
+        {
+            _sharedLock.Release();
+        }
+    }
+
     /// <summary>Creates an organisation through the admin API and returns its client and ids.</summary>
     public async Task<TestOrg> CreateOrgAsync(string role, string? gln = null, string? name = null)
     {

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Traceability.Api.Auth;
+using Traceability.Domain;
+using Traceability.Domain.Custody;
+using Traceability.Domain.Epcis.Model;
+using Traceability.Storage;
+
+namespace Traceability.Api.Apis;
+
+public static class EventsApi
+{
+    private static readonly HashSet<string> KnownParameters = new(StringComparer.Ordinal)
+    {
+        "eventType", "EQ_bizStep", "EQ_disposition", "MATCH_anyEPC", "MATCH_epcClass", "GE_eventTime", "LT_eventTime",
+        "EQ_bizLocation", "GE_recordTime", "perPage", "nextPageToken",
+    };
+
+    private static readonly HashSet<string> EventTypes = Enum.GetNames<EventType>().ToHashSet(StringComparer.Ordinal);
+
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/events", Query).WithTags("Events").WithSummary("EPCIS query (SimpleEventQuery parameters, paged)");
+        app.MapGet("/events/{*eventId}", GetEvent).WithTags("Events").WithSummary("One event by its CBV 2.0 hash id");
+        return app;
+    }
+
+    public static async Task<Ok<JsonObject>> Query(HttpContext context, Caller caller, ITraceStore store, CancellationToken cancellationToken)
+    {
+        await caller.RequireOrganisationAsync(context, cancellationToken);
+        var query = Parse(context.Request.Query);
+        var page = await store.QueryEventsAsync(query, cancellationToken);
+        if (page.NextAfterSequence is { } next)
+        {
+            var link = QueryString.Create(context.Request.Query.Where(q => q.Key != "nextPageToken")
+                .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())).Append(KeyValuePair.Create("nextPageToken", (string?)Token(next))));
+            context.Response.Headers.Link = $"<{context.Request.PathBase}{context.Request.Path}{link}>; rel=\"next\"";
+        }
+        var events = new JsonArray(page.Events.Select(e => JsonNode.Parse(e.Json)).ToArray());
+        return TypedResults.Ok(new JsonObject
+        {
+            ["@context"] = new JsonArray("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"),
+            ["type"] = "EPCISQueryDocument",
+            ["schemaVersion"] = "2.0",
+            ["creationDate"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["epcisBody"] = new JsonObject
+            {
+                ["queryResults"] = new JsonObject
+                {
+                    ["queryName"] = "SimpleEventQuery",
+                    ["resultsBody"] = new JsonObject { ["eventList"] = events },
+                },
+            },
+        });
+    }
+
+    public static async Task<Results<ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetEvent(
+        string eventId, HttpContext context, Caller caller, ITraceStore store, CancellationToken cancellationToken)
+    {
+        await caller.RequireOrganisationAsync(context, cancellationToken);
+        var id = NormaliseId(Uri.UnescapeDataString(eventId));
+        var stored = id is null ? null : await store.GetEventAsync(id, cancellationToken);
+        if (stored is null)
+            return TypedResults.NotFound(Errors.ProblemMapping.Create(404, "not-found", "Not found", $"no event {eventId}"));
+        return TypedResults.Content(stored.Json, "application/ld+json", Encoding.UTF8);
+    }
+
+    /// <summary>Accepts the ni:/// id or the bare 64-hex digest.</summary>
+    internal static string? NormaliseId(string text)
+    {
+        if (text.Length == 64 && text.All(char.IsAsciiHexDigit)) return $"ni:///sha-256;{text.ToLowerInvariant()}?ver=CBV2.0";
+        return text.StartsWith("ni:///sha-256;", StringComparison.Ordinal) ? text : null;
+    }
+
+    internal static EventQuery Parse(IQueryCollection q)
+    {
+        var unknown = q.Keys.Where(k => !KnownParameters.Contains(k)).ToList();
+        if (unknown.Count > 0)
+            throw TraceError.Invalid("invalid-query", $"unknown query parameter(s): {string.Join(", ", unknown)}",
+                unknown.Select(k => new FieldError(k, "not a supported query parameter")).ToList());
+
+        var types = List(q, "eventType");
+        foreach (var t in types.Where(t => !EventTypes.Contains(t)))
+            throw TraceError.Invalid("invalid-query", "eventType", $"\"{t}\" is not an EPCIS event type");
+        var perPage = 100;
+        if (q.TryGetValue("perPage", out var pp) && (!int.TryParse(pp, NumberStyles.None, CultureInfo.InvariantCulture, out perPage) || perPage < 1 || perPage > EventQuery.MaxPerPage))
+            throw TraceError.Invalid("invalid-query", "perPage", $"must be a whole number from 1 to {EventQuery.MaxPerPage}");
+
+        return new EventQuery
+        {
+            EventTypes = types,
+            BizSteps = List(q, "EQ_bizStep").Select(v => Cbv.ToUri(CbvVocabulary.BizStep, v)).ToList(),
+            Dispositions = List(q, "EQ_disposition").Select(v => Cbv.ToUri(CbvVocabulary.Disposition, v)).ToList(),
+            AnyEpcs = List(q, "MATCH_anyEPC").Select(Identifiers.Canonical).ToList(),
+            EpcClasses = List(q, "MATCH_epcClass").Select(Identifiers.Canonical).ToList(),
+            BizLocations = List(q, "EQ_bizLocation").Select(Identifiers.Canonical).ToList(),
+            GeEventTime = Time(q, "GE_eventTime"),
+            LtEventTime = Time(q, "LT_eventTime"),
+            GeRecordTime = Time(q, "GE_recordTime"),
+            PerPage = perPage,
+            AfterSequence = q.TryGetValue("nextPageToken", out var token) ? FromToken(token.ToString()) : 0,
+        };
+    }
+
+    private static List<string> List(IQueryCollection q, string name) =>
+        q.TryGetValue(name, out var values)
+            ? values.SelectMany(v => (v ?? "").Split('|', StringSplitOptions.TrimEntries)).Select(v =>
+                v.Length > 0 ? v : throw TraceError.Invalid("invalid-query", name, "empty value")).ToList()
+            : [];
+
+    private static DateTimeOffset? Time(IQueryCollection q, string name)
+    {
+        if (!q.TryGetValue(name, out var value)) return null;
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && value.ToString().Contains('T')
+            ? t : throw TraceError.Invalid("invalid-query", name, $"\"{value}\" is not an RFC 3339 date-time such as 2026-11-20T10:00:00Z");
+    }
+
+    private static string Token(long sequence) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"seq:{sequence}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static long FromToken(string token)
+    {
+        try
+        {
+            var padded = token.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - padded.Length % 4) % 4);
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            if (text.StartsWith("seq:", StringComparison.Ordinal) && long.TryParse(text.AsSpan(4), out var seq) && seq >= 0) return seq;
+        }
+        catch (FormatException) { }
+        throw TraceError.Invalid("invalid-query", "nextPageToken", "not a page token this server issued");
+    }
+}

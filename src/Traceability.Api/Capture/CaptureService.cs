@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Traceability.Domain;
+using Traceability.Domain.Custody;
+using Traceability.Domain.Epcis.Hashing;
+using Traceability.Domain.Epcis.Validation;
+using Traceability.Domain.Organisations;
+using Traceability.Storage;
+
+namespace Traceability.Api.Capture;
+
+public enum ErrorBehaviour { Rollback, Proceed }
+
+/// <summary>
+/// The write path: validate, hash, check authorisation and custody, then store the new events,
+/// the lot states they change and the capture job in one transaction. Writes are serialised so a
+/// custody decision always sees the lot states the previous write left.
+/// </summary>
+public sealed class CaptureService(ITraceStore store, TimeProvider clock)
+{
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public async Task<CaptureJob> CaptureDocumentAsync(Organisation org, JsonNode? document, ErrorBehaviour behaviour, CancellationToken cancellationToken)
+    {
+        if (document is not JsonObject doc || doc["type"]?.GetValue<string>() != "EPCISDocument")
+            throw TraceError.Invalid("invalid-epcis", "$.type", "POST /capture takes an EPCISDocument (\"type\": \"EPCISDocument\")");
+        var validation = EpcisValidator.ValidateDocument(doc);
+        var badEvents = new HashSet<int>();
+        var errors = new List<CaptureError>();
+        foreach (var error in validation.Errors)
+        {
+            var index = EventIndex(error.Path);
+            if (behaviour == ErrorBehaviour.Rollback || index is null)
+                throw TraceError.Invalid("invalid-epcis", "the document is not valid EPCIS 2.0; nothing was stored",
+                    validation.Errors.Select(e => new FieldError(e.Path, e.Message)).ToList());
+            badEvents.Add(index.Value);
+            errors.Add(new CaptureError(index.Value, null, "invalid-epcis", error.Path, error.Message));
+        }
+        var events = EpcisEvents.Read(doc);
+        var candidates = events.Select((e, i) => (e, i)).Where(x => !badEvents.Contains(x.i)).Select(x => (x.i, x.e.Event, (JsonObject?)doc)).ToList();
+        return await CaptureAsync(org, candidates, events.Count, behaviour, errors, cancellationToken);
+    }
+
+    /// <summary>POST /events: one bare event carrying its own @context.</summary>
+    public async Task<string> CaptureEventAsync(Organisation org, JsonNode? evt, CancellationToken cancellationToken)
+    {
+        if (evt is not JsonObject e) throw TraceError.Invalid("invalid-epcis", "$", "POST /events takes one EPCIS event object");
+        var validation = EpcisValidator.ValidateEvent(e);
+        if (!validation.IsValid)
+            throw TraceError.Invalid("invalid-epcis", "the event is not valid EPCIS 2.0; nothing was stored",
+                validation.Errors.Select(x => new FieldError(x.Path, x.Message)).ToList());
+        var job = await CaptureAsync(org, [(0, e, null)], 1, ErrorBehaviour.Rollback, [], cancellationToken);
+        return job.EventIds[0];
+    }
+
+    private async Task<CaptureJob> CaptureAsync(
+        Organisation org, IReadOnlyList<(int Index, JsonObject Event, JsonObject? Document)> candidates, int total,
+        ErrorBehaviour behaviour, List<CaptureError> errors, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var prepared = new List<(int Index, PreparedEvent Event)>();
+        foreach (var (index, evt, document) in candidates)
+        {
+            var p = PreparedEvent.From(evt, document, now);
+            if (p.IsLabResult && org.Role != OrgRole.Lab)
+            {
+                var refusal = TraceError.Forbidden("lab-results-only-from-labs", $"event {index}: lab-result events may only be written by laboratories");
+                if (behaviour == ErrorBehaviour.Rollback) throw refusal;
+                errors.Add(new CaptureError(index, p.EventId, refusal.Code, $"$.epcisBody.eventList[{index}]", refusal.Message));
+                continue;
+            }
+            prepared.Add((index, p));
+        }
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var known = new Dictionary<string, LotState>(
+                await store.GetLotsAsync(prepared.SelectMany(p => p.Event.Effects.Mentioned).Distinct().ToList(), cancellationToken), StringComparer.Ordinal);
+            var stored = new List<StoredEvent>();
+            var changed = new Dictionary<string, LotState>(StringComparer.Ordinal);
+            var ids = new List<string>();
+            foreach (var (index, p) in prepared)
+            {
+                if (stored.Any(s => s.EventId == p.EventId) || await store.GetEventAsync(p.EventId, cancellationToken) is not null)
+                {
+                    ids.Add(p.EventId); // idempotent: the same content is stored once
+                    continue;
+                }
+                try
+                {
+                    var receiver = p.Effects.ShippedToGln is { } gln ? (await store.FindOrganisationByGlnAsync(gln, cancellationToken))?.Id : null;
+                    var inContainers = p.Effects.ShippedToGln is null ? [] : await LotsInContainersAsync(p.Effects.Containers, cancellationToken);
+                    foreach (var key in inContainers.Where(k => !known.ContainsKey(k)))
+                        if ((await store.GetLotsAsync([key], cancellationToken)).TryGetValue(key, out var lot)) known[key] = lot;
+                    var outcome = CustodyRules.Apply(p.Effects, p.EventId, org.Id, known, receiver, inContainers);
+                    foreach (var lot in outcome.Updates) { known[lot.LotKey] = lot; changed[lot.LotKey] = lot; }
+                    stored.Add(p.ToStored(org.Id, now, outcome.External));
+                    ids.Add(p.EventId);
+                }
+                catch (TraceError refusal) when (behaviour == ErrorBehaviour.Proceed)
+                {
+                    errors.Add(new CaptureError(index, p.EventId, refusal.Code, refusal.Errors.FirstOrDefault()?.Path ?? $"$.epcisBody.eventList[{index}]", refusal.Message));
+                }
+            }
+
+            var status = errors.Count == 0 ? CaptureJobStatus.Succeeded : ids.Count == 0 ? CaptureJobStatus.Failed : CaptureJobStatus.PartiallySucceeded;
+            var job = new CaptureJob("cap-" + Guid.NewGuid().ToString("N")[..16], org.Id, now, clock.GetUtcNow(), status,
+                behaviour.ToString().ToLowerInvariant(), total, ids, errors);
+            await store.AppendAsync(new CaptureWrite(stored, changed.Values.ToList(), job), cancellationToken);
+            return job;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Lots packed (AggregationEvent) under the given pallets and cases: they travel with them.</summary>
+    private async Task<IReadOnlyCollection<string>> LotsInContainersAsync(IReadOnlyList<string> containers, CancellationToken cancellationToken)
+    {
+        if (containers.Count == 0) return [];
+        var page = await store.QueryEventsAsync(new EventQuery { EventTypes = ["AggregationEvent"], LotKeys = containers, PerPage = 1000 }, cancellationToken);
+        return page.Events.SelectMany(e => e.LotKeys).Where(k => k.StartsWith("/01/", StringComparison.Ordinal)).Distinct().ToList();
+    }
+
+    private static int? EventIndex(string path)
+    {
+        const string marker = "eventList[";
+        var at = path.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var end = path.IndexOf(']', at);
+        return end > at && int.TryParse(path.AsSpan(at + marker.Length, end - at - marker.Length), out var i) ? i : null;
+    }
+}
