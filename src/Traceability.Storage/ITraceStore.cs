@@ -26,6 +26,9 @@ public interface ITraceStore : IAsyncDisposable
     Task<AppendResult> AppendAsync(CaptureWrite write, CancellationToken cancellationToken);
 
     Task<StoredEvent?> GetEventAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Which of these event ids are already stored (one round trip for a whole document).</summary>
+    Task<IReadOnlySet<string>> FindExistingEventIdsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken);
     Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken);
 
     /// <summary>Current state of the given lots (custody, conformance); unknown lots are absent.</summary>

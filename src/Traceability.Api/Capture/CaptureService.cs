@@ -76,12 +76,14 @@ public sealed class CaptureService(ITraceStore store, TimeProvider clock)
         {
             var known = new Dictionary<string, LotState>(
                 await store.GetLotsAsync(prepared.SelectMany(p => p.Event.Effects.Mentioned).Distinct().ToList(), cancellationToken), StringComparer.Ordinal);
+            var existing = await store.FindExistingEventIdsAsync(prepared.Select(p => p.Event.EventId).ToList(), cancellationToken);
             var stored = new List<StoredEvent>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var changed = new Dictionary<string, LotState>(StringComparer.Ordinal);
             var ids = new List<string>();
             foreach (var (index, p) in prepared)
             {
-                if (stored.Any(s => s.EventId == p.EventId) || await store.GetEventAsync(p.EventId, cancellationToken) is not null)
+                if (existing.Contains(p.EventId) || !seen.Add(p.EventId))
                 {
                     ids.Add(p.EventId); // idempotent: the same content is stored once
                     continue;

@@ -95,6 +95,13 @@ public sealed partial class MongoTraceStore
         return doc is null ? null : MongoDocuments.ToEvent(doc);
     }
 
+    public async Task<IReadOnlySet<string>> FindExistingEventIdsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    {
+        if (eventIds.Count == 0) return new HashSet<string>();
+        var ids = await _events.Find(Filter.In("_id", eventIds)).Project(Builders<BsonDocument>.Projection.Include("_id")).ToListAsync(cancellationToken);
+        return ids.Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Lists are OR-ed, parameters AND-ed, ordered by seq; same semantics as the SQLite adapter.</summary>
     public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken)
     {

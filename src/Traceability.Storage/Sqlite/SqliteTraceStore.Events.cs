@@ -132,6 +132,21 @@ public sealed partial class SqliteTraceStore
         return await reader.ReadAsync(cancellationToken) ? ReadEvent(reader) : null;
     }
 
+    public async Task<IReadOnlySet<string>> FindExistingEventIdsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (eventIds.Count == 0) return found;
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var chunk in eventIds.Chunk(500))
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT event_id FROM events WHERE event_id IN ({string.Join(",", Params(cmd, "id", chunk))})";
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken)) found.Add(r.GetString(0));
+        }
+        return found;
+    }
+
     public async Task<EventPage> QueryEventsAsync(EventQuery q, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(q.PerPage, 1);
