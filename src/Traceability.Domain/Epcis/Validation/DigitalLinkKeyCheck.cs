@@ -2,8 +2,8 @@ namespace Traceability.Domain.Epcis.Validation;
 
 /// <summary>
 /// Check digits of the GS1 keys that carry one (GTIN /01/, SSCC /00/, GLN /414/, party GLN /417/)
-/// inside GS1 Digital Link URIs. A deliberately tiny private copy: the Gs1 module owns the full
-/// Digital Link rules, and this should be merged into it. A path segment only counts as a key when
+/// inside GS1 Digital Link URIs, checked with <see cref="Gs1.Gs1CheckDigit"/>. Unlike
+/// DigitalLink.Parse it never rejects a URI for other reasons, so any https URI stays valid; a path segment only counts as a key when
 /// it is all digits of the key's length, so unrelated https URIs are left alone.
 /// </summary>
 internal static class DigitalLinkKeyCheck
@@ -35,7 +35,7 @@ internal static class DigitalLinkKeyCheck
             var segment = path[range];
             if (KeyName(previous, segment.Length) is { } keyName && IsAllDigits(segment))
             {
-                return HasValidCheckDigit(segment)
+                return Gs1.Gs1CheckDigit.IsValid(segment)
                     ? null
                     : $"the {keyName} '{segment}' in this GS1 Digital Link has a wrong check digit";
             }
@@ -54,17 +54,4 @@ internal static class DigitalLinkKeyCheck
     };
 
     private static bool IsAllDigits(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExceptInRange('0', '9');
-
-    /// <summary>GS1 mod-10: weights 3 and 1 alternate from the digit next to the check digit.</summary>
-    private static bool HasValidCheckDigit(ReadOnlySpan<char> digits)
-    {
-        var sum = 0;
-        var weight = 3;
-        for (var i = digits.Length - 2; i >= 0; i--)
-        {
-            sum += (digits[i] - '0') * weight;
-            weight = 4 - weight;
-        }
-        return (10 - sum % 10) % 10 == digits[^1] - '0';
-    }
 }
