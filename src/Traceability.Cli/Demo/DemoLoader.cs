@@ -10,7 +10,7 @@ namespace Traceability.Cli.Demo;
 /// Idempotent: organisations already created (by name) are kept, and their keys are read back
 /// from the output folder, because the API shows a key only once.
 /// </summary>
-internal sealed class DemoLoader(HttpClient http, string adminToken, string outputDir, TextWriter output)
+public sealed class DemoLoader(HttpClient http, string adminToken, string outputDir, TextWriter output)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -48,7 +48,27 @@ internal sealed class DemoLoader(HttpClient http, string adminToken, string outp
         output.WriteLine(created == 0
             ? $"demo organisations already present ({DemoOrganisations.All.Length}); keys in {OrganisationsFile}"
             : $"created {created} demo organisations; keys in {OrganisationsFile}");
+
+        var events = 0;
+        string Gln(string key) => saved[key]!["gln"]!.GetValue<string>();
+        foreach (var (writer, batch) in DemoEvents.Steps(Gln))
+        {
+            var job = await CaptureAsync(saved[writer]!["apiKey"]!.GetValue<string>(), DemoEvents.Document(batch), cancellationToken);
+            events += job["eventIds"]!.AsArray().Count;
+        }
+        output.WriteLine($"demo supply chain: {events} events captured (rice and bamboo shoots → 螺蛳粉 lot LSF-20261112 → 五一路超市)");
         return 0;
+    }
+
+    private async Task<JsonObject> CaptureAsync(string apiKey, JsonObject document, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/capture") { Content = JsonContent.Create(document) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST /capture answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
     }
 
     private async Task<T> AdminAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) where T : JsonNode
