@@ -20,6 +20,9 @@ ensure_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
+# Debian packages the tests need: zbar-tools (zbarimg) decodes the API's QR codes independently of the encoder.
+test_apt_packages=(zbar-tools)
+
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "The .NET 10 SDK is required (dotnet on PATH); it is not available from apt here." >&2
@@ -31,12 +34,34 @@ ensure_node() {
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || ensure_apt nodejs npm
 }
 
-# ensure_npm_tools: the pinned Anvil and solc from package-lock.json, reinstalled only when the lock changed.
+# ensure_browser: Debian's Chromium (driven by Playwright's ExecutablePath in the browser tests; no browser is
+# ever downloaded) and CJK fonts, so zh-CN pages render in screenshots as they do on phones.
+ensure_browser() {
+  ensure_apt chromium fonts-noto-cjk
+}
+
+# ensure_npm_tools: the pinned npm packages from package-lock.json (Anvil, solc, esbuild, the zxing barcode
+# reader), reinstalled only when the lock changed.
 ensure_npm_tools() {
   ensure_node
   local root; root=$(repo_root)
   if [ ! -x "$root/node_modules/.bin/anvil" ] || ! cmp -s "$root/package-lock.json" "$root/node_modules/.lock-installed"; then
-    log "installing pinned npm tools (anvil, solc)"
+    log "installing pinned npm tools (anvil, solc, esbuild, zxing)"
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >&2) && cp "$root/package-lock.json" "$root/node_modules/.lock-installed"
   fi
+}
+
+# build_web: bundles the scanner page's script with esbuild (scripts/build-web.mjs) into
+# src/Traceability.Api/wwwroot/lib/scan.bundle.js, only when the bundle is missing or an input is newer.
+# Run after ensure_npm_tools and before dotnet build (the build copies wwwroot to its output).
+build_web() {
+  local root; root=$(repo_root)
+  local out="$root/src/Traceability.Api/wwwroot/lib/scan.bundle.js"
+  local inputs=("$root/src/Traceability.Api/web" "$root/src/Traceability.Api/wwwroot/js" "$root/scripts/build-web.mjs" "$root/package-lock.json")
+  [ -f "$root/node_modules/.lock-installed" ] && inputs+=("$root/node_modules/.lock-installed")
+  if [ -f "$out" ] && [ -z "$(find "${inputs[@]}" -newer "$out" -print -quit)" ]; then
+    return 0
+  fi
+  log "bundling the scanner page (esbuild)"
+  (cd "$root" && node scripts/build-web.mjs >&2)
 }

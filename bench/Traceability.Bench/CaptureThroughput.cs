@@ -12,12 +12,13 @@ namespace Traceability.Bench;
 /// </summary>
 internal static class CaptureThroughput
 {
-    public static async Task RunAsync(int documents, int eventsPerDocument, int clients)
+    public static async Task RunAsync(int documents, int eventsPerDocument, int clients, bool anchoring = true)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "trace-bench-" + Guid.NewGuid().ToString("N"));
         await using var anvil = await AnvilNode.StartAsync();
-        await using var api = await ApiProcess.StartAsync(anvil.RpcUrl, dataDir);
-        var key = await api.CreateOrgAsync("Bench Producer", "producer");
+        await using var api = await ApiProcess.StartAsync(anvil.RpcUrl, dataDir,
+            new Dictionary<string, string> { ["Trace__Anchoring__Enabled"] = anchoring ? "true" : "false" });
+        var (key, _) = await api.CreateOrgAsync("Bench Producer", "producer");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = api.Url };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
@@ -29,7 +30,7 @@ internal static class CaptureThroughput
 
         latencies.Sort();
         var events = documents * eventsPerDocument;
-        Console.WriteLine($"capture: {documents} documents × {eventsPerDocument} events, {clients} clients, in {elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"capture: {documents} documents × {eventsPerDocument} events, {clients} clients, anchoring {(anchoring ? "on" : "off")}, in {elapsed.TotalSeconds:0.00} s");
         Console.WriteLine($"  throughput       {events / elapsed.TotalSeconds:0} events/s");
         Console.WriteLine($"  per document p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms");
         try { Directory.Delete(dataDir, true); } catch (IOException) { }

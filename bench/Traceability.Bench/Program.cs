@@ -11,12 +11,22 @@ switch (benchmark)
         await AnchorThroughput.RunAsync(Int("accounts", 4), Int("transactions", 4000), Int("window", 32));
         return 0;
     case "capture":
-        await CaptureThroughput.RunAsync(Int("documents", 200), Int("events", 100), Int("clients", 4));
+        await CaptureThroughput.RunAsync(Int("documents", 200), Int("events", 100), Int("clients", 4),
+            !options.TryGetValue("anchoring", out var anchoring) || anchoring != "off");
+        return 0;
+    case "resolver":
+        await ResolverLoad.RunAsync(Int("rate", 500), Int("connections", 50), Int("seconds", 20));
+        return 0;
+    case "anchoring":
+        await AnchoringEndToEnd.RunAsync(Int("events", 100_000), Int("per-event-events", 2000), Int("clients", 4));
         return 0;
     case "query":
         await QueryLatency.RunAsync(Int("events", 1_000_000), Int("queries", 2000));
         return 0;
+    case "trace":
+        await TraceLatency.RunAsync(Int("events", 1_000_000), Int("lots", 100_000), Int("depth", 10), Int("queries", 2000), Int("hop-queries", int.MaxValue));
+        return 0;
     default:
-        Console.WriteLine("benchmarks: anchors [--accounts 4] [--transactions 4000] [--window 32] | capture [--documents 200] [--events 100] [--clients 4] | query [--events 1000000] [--queries 2000]");
+        Console.WriteLine("benchmarks: anchors [--accounts 4] [--transactions 4000] [--window 32] | capture [--documents 200] [--events 100] [--clients 4] [--anchoring on|off] | query [--events 1000000] [--queries 2000] | anchoring [--events 100000] [--per-event-events 2000] [--clients 4] | resolver [--rate 500] [--connections 50] [--seconds 20] | trace [--events 1000000] [--lots 100000] [--depth 10] [--queries 2000] [--hop-queries <all>]");
         return benchmark == "help" ? 0 : 2;
 }

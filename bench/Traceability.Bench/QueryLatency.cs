@@ -31,7 +31,7 @@ internal static class QueryLatency
 
         await using var anvil = await AnvilNode.StartAsync();
         await using var api = await ApiProcess.StartAsync(anvil.RpcUrl, dataDir);
-        var key = await api.CreateOrgAsync("Bench Regulator", "regulator");
+        var (key, _) = await api.CreateOrgAsync("Bench Regulator", "regulator");
         using var http = new HttpClient { BaseAddress = api.Url };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 

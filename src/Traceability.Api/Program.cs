@@ -8,6 +8,7 @@ builder.AddTraceability();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebAssets();
 app.MapOpenApi();
 app.MapScalarApiReference();
 
@@ -15,6 +16,15 @@ app.MapHealthApi();
 app.MapAdminApi();
 app.MapCaptureApi();
 app.MapEventsApi();
+app.MapQrApi();
+app.MapLabelsApi();
+app.MapLabResultsApi();
+app.MapProductsApi();
+app.MapExportsApi();
+app.MapTraceApi();
+app.MapRecallsApi();
+app.MapResolverApi();
+app.MapScanApi();
 
 app.Run();
 

@@ -17,10 +17,12 @@ public sealed class TraceOptions
     public string? MongoUri { get; set; } = Environment.GetEnvironmentVariable("TRACE_MONGODB_URI");
     public string MongoDatabase { get; set; } = "traceability";
 
-    /// <summary>Base of the Digital Link URIs printed in QR codes.</summary>
+    /// <summary>Base of the Digital Link URIs printed in QR codes and labels; empty means the scheme and host of each request.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 
     public LedgerOptions Ledger { get; set; } = new();
+
+    public Anchoring.AnchoringOptions Anchoring { get; set; } = new();
 }
 
 public sealed class LedgerOptions

@@ -9,6 +9,7 @@ public static class TraceCommandLine
     public static RootCommand CreateRoot() => new("Command-line tools for the Traceability system")
     {
         HashCommand.Create(),
+        VerifyCommand.Create(),
         Demo.DemoCommand.Create(),
     };
 }

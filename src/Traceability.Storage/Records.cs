@@ -66,4 +66,5 @@ public sealed record EventQuery
 
 public sealed record EventPage(IReadOnlyList<StoredEvent> Events, long? NextAfterSequence);
 
-public sealed record StoreStats(string Kind, long Events, long Organisations);
+/// <summary>Counts for health reporting; <see cref="UnanchoredEvents"/> is the anchoring backlog.</summary>
+public sealed record StoreStats(string Kind, long Events, long Organisations, long UnanchoredEvents = 0);

@@ -23,7 +23,8 @@ public sealed class AnvilNode : IAsyncDisposable
         ChainId = chainId;
     }
 
-    public int Port { get; }
+    /// <summary>Where the chain listens: chosen by the system at the first start (port 0), kept on restarts.</summary>
+    public int Port { get; private set; }
     public string? StatePath { get; }
     public int ChainId { get; }
     public Uri RpcUrl => new($"http://127.0.0.1:{Port}");
@@ -31,7 +32,7 @@ public sealed class AnvilNode : IAsyncDisposable
 
     public static async Task<AnvilNode> StartAsync(string? statePath = null, int? port = null, int chainId = DefaultChainId, CancellationToken cancellationToken = default)
     {
-        var node = new AnvilNode(port ?? FreeLoopbackPort(), statePath, chainId);
+        var node = new AnvilNode(port ?? 0, statePath, chainId);
         await node.RestartAsync(cancellationToken);
         return node;
     }
@@ -62,6 +63,10 @@ public sealed class AnvilNode : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        var listening = await ListeningPorts.WaitAsync(_process, TimeSpan.FromSeconds(30), cancellationToken);
+        if (Port != 0 && listening != Port)
+            throw new InvalidOperationException($"anvil listens on {listening}, not on {Port}");
+        Port = listening;
         await WaitUntilAnsweringAsync(cancellationToken);
     }
 
@@ -97,13 +102,6 @@ public sealed class AnvilNode : IAsyncDisposable
         using var http = new HttpClient();
         var rpc = new JsonRpcClient(http, RpcUrl);
         await rpc.CallAsync("anvil_setBalance", [account.ToString(), "0x3635c9adc5dea00000"], cancellationToken);
-    }
-
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)

@@ -34,14 +34,14 @@ public static class CaptureApi
         return TypedResults.Accepted($"/capture/{job.CaptureId}", job);
     }
 
-    public static async Task<Results<Ok<CaptureJob>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetJob(
+    public static async Task<Results<Ok<CaptureJob>, ProblemHttpResult>> GetJob(
         string captureId, HttpContext context, Caller caller, ITraceStore store, CancellationToken cancellationToken)
     {
         var org = await caller.RequireOrganisationAsync(context, cancellationToken);
         var job = await store.GetCaptureJobAsync(captureId, cancellationToken);
         // Another organisation's job is reported as absent rather than forbidden: its id reveals nothing.
         if (job is null || job.OrgId != org.Id)
-            return TypedResults.NotFound(Errors.ProblemMapping.Create(404, "not-found", "Not found", $"no capture job {captureId}"));
+            return TypedResults.Problem(Errors.ProblemMapping.Create(404, "not-found", "Not found", $"no capture job {captureId}"));
         return TypedResults.Ok(job);
     }
 

@@ -23,7 +23,9 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/events", Query).WithTags("Events").WithSummary("EPCIS query (SimpleEventQuery parameters, paged)");
-        app.MapGet("/events/{*eventId}", GetEvent).WithTags("Events").WithSummary("One event by its CBV 2.0 hash id");
+        app.MapGet("/events/{*eventId}", GetEventOrProof).WithTags("Events")
+            .WithSummary("One event by its CBV 2.0 hash id (ni:/// id or 64-hex digest); with /proof appended, its inclusion proof")
+            .Produces(200, contentType: "application/ld+json").Produces<Anchoring.EventProof>(200).ProducesProblem(404);
         return app;
     }
 
@@ -56,14 +58,23 @@ public static class EventsApi
         });
     }
 
-    public static async Task<Results<ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetEvent(
+    private const string ProofSuffix = "/proof";
+
+    // The id holds slashes (ni:///...), so one catch-all route serves both the event and its proof.
+    public static async Task<IResult> GetEventOrProof(
+        string eventId, HttpContext context, Caller caller, ITraceStore store, Anchoring.EventProofs proofs, CancellationToken cancellationToken) =>
+        eventId.EndsWith(ProofSuffix, StringComparison.Ordinal)
+            ? await ProofsApi.GetProof(eventId[..^ProofSuffix.Length], proofs, cancellationToken)
+            : await GetEvent(eventId, context, caller, store, cancellationToken);
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetEvent(
         string eventId, HttpContext context, Caller caller, ITraceStore store, CancellationToken cancellationToken)
     {
         await caller.RequireOrganisationAsync(context, cancellationToken);
         var id = NormaliseId(Uri.UnescapeDataString(eventId));
         var stored = id is null ? null : await store.GetEventAsync(id, cancellationToken);
         if (stored is null)
-            return TypedResults.NotFound(Errors.ProblemMapping.Create(404, "not-found", "Not found", $"no event {eventId}"));
+            return TypedResults.Problem(Errors.ProblemMapping.Create(404, "not-found", "Not found", $"no event {eventId}"));
         return TypedResults.Content(stored.Json, "application/ld+json", Encoding.UTF8);
     }
 

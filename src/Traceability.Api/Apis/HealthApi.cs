@@ -11,7 +11,10 @@ public static class HealthApi
 
     public sealed record StoreHealth(string Status, string Kind, long Events, long Organisations);
 
-    public sealed record Readiness(string Status, StoreHealth Store, ChainHealth Chain);
+    /// <summary>Backlog = events not yet anchored; Stalled (with the reason) while the worker cannot reach the chain.</summary>
+    public sealed record AnchoringHealth(string Status, long Backlog, string? Error);
+
+    public sealed record Readiness(string Status, StoreHealth Store, ChainHealth Chain, AnchoringHealth Anchoring);
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
@@ -22,7 +25,8 @@ public static class HealthApi
         return app;
     }
 
-    public static async Task<Ok<Readiness>> Ready(ITraceStore store, LedgerConnection ledger, CancellationToken cancellationToken)
+    public static async Task<Ok<Readiness>> Ready(
+        ITraceStore store, LedgerConnection ledger, Anchoring.AnchoringWorker worker, CancellationToken cancellationToken)
     {
         var stats = await store.GetStatsAsync(cancellationToken);
         var lastBlock = await ledger.ProbeAsync(cancellationToken);
@@ -34,8 +38,9 @@ public static class HealthApi
             session?.Registry.Address.ToString(),
             lastBlock,
             lastBlock is null ? ledger.LastError : null);
-        var status = chain.Status == "Healthy" ? "Healthy" : "Degraded";
-        return TypedResults.Ok(new Readiness(status, new StoreHealth("Healthy", stats.Kind, stats.Events, stats.Organisations), chain));
+        var anchoring = new AnchoringHealth(worker.LastError is null ? "Running" : "Stalled", stats.UnanchoredEvents, worker.LastError);
+        var status = chain.Status == "Healthy" && anchoring.Status == "Running" ? "Healthy" : "Degraded";
+        return TypedResults.Ok(new Readiness(status, new StoreHealth("Healthy", stats.Kind, stats.Events, stats.Organisations), chain, anchoring));
     }
 
     public sealed record LedgerView(string Kind, long ChainId, string Contract, string? RpcUrl);

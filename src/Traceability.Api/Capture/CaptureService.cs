@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Traceability.Domain;
 using Traceability.Domain.Custody;
 using Traceability.Domain.Epcis.Hashing;
+using Traceability.Domain.Epcis.Model;
 using Traceability.Domain.Epcis.Validation;
 using Traceability.Domain.Organisations;
 using Traceability.Storage;
@@ -15,7 +16,8 @@ public enum ErrorBehaviour { Rollback, Proceed }
 /// the lot states they change and the capture job in one transaction. Writes are serialised so a
 /// custody decision always sees the lot states the previous write left.
 /// </summary>
-public sealed class CaptureService(ITraceStore store, TimeProvider clock)
+public sealed class CaptureService(
+    ITraceStore store, Anchoring.AnchoringSignal anchoring, Genealogy.LotIndex lots, Consumer.StoryVersion stories, TimeProvider clock)
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -81,6 +83,8 @@ public sealed class CaptureService(ITraceStore store, TimeProvider clock)
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var changed = new Dictionary<string, LotState>(StringComparer.Ordinal);
             var ids = new List<string>();
+            // Pallets packed earlier in this same document: their contents are not in the store yet.
+            var packedHere = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var (index, p) in prepared)
             {
                 if (existing.Contains(p.EventId) || !seen.Add(p.EventId))
@@ -91,13 +95,20 @@ public sealed class CaptureService(ITraceStore store, TimeProvider clock)
                 try
                 {
                     var receiver = p.Effects.ShippedToGln is { } gln ? (await store.FindOrganisationByGlnAsync(gln, cancellationToken))?.Id : null;
-                    var inContainers = p.Effects.ShippedToGln is null ? [] : await LotsInContainersAsync(p.Effects.Containers, cancellationToken);
+                    var moves = p.Effects.ShippedToGln is not null || p.Effects.Received.Count > 0;
+                    var inContainers = moves
+                        ? (await LotsInContainersAsync(p.Effects.Containers, cancellationToken))
+                            .Concat(p.Effects.Containers.SelectMany(c => packedHere.GetValueOrDefault(c) ?? [])).Distinct().ToList()
+                        : [];
                     foreach (var key in inContainers.Where(k => !known.ContainsKey(k)))
                         if ((await store.GetLotsAsync([key], cancellationToken)).TryGetValue(key, out var lot)) known[key] = lot;
                     var outcome = CustodyRules.Apply(p.Effects, p.EventId, org.Id, known, receiver, inContainers);
                     foreach (var lot in outcome.Updates) { known[lot.LotKey] = lot; changed[lot.LotKey] = lot; }
                     stored.Add(p.ToStored(org.Id, now, outcome.External));
                     ids.Add(p.EventId);
+                    if (p.Model.Type == EventType.AggregationEvent && p.Model.Action == "ADD" && p.Model.ParentId is { } parent
+                        && Identifiers.ContainerPath(parent) is { } pallet)
+                        (packedHere.TryGetValue(pallet, out var list) ? list : packedHere[pallet] = []).AddRange(p.Effects.ActedOn.Select(a => a.LotKey));
                 }
                 catch (TraceError refusal) when (behaviour == ErrorBehaviour.Proceed)
                 {
@@ -108,7 +119,15 @@ public sealed class CaptureService(ITraceStore store, TimeProvider clock)
             var status = errors.Count == 0 ? CaptureJobStatus.Succeeded : ids.Count == 0 ? CaptureJobStatus.Failed : CaptureJobStatus.PartiallySucceeded;
             var job = new CaptureJob("cap-" + Guid.NewGuid().ToString("N")[..16], org.Id, now, clock.GetUtcNow(), status,
                 behaviour.ToString().ToLowerInvariant(), total, ids, errors);
-            await store.AppendAsync(new CaptureWrite(stored, changed.Values.ToList(), job), cancellationToken);
+            var appended = await store.AppendAsync(new CaptureWrite(stored, changed.Values.ToList(), job), cancellationToken);
+            if (changed.Count > 0) stories.Bump();
+            if (appended.NewEventIds.Count > 0)
+            {
+                var added = appended.NewEventIds.ToHashSet(StringComparer.Ordinal);
+                lots.Add(prepared.Where(p => added.Contains(p.Event.EventId)).Select(p => (p.Event.EventId, p.Event.Model)));
+                stories.Bump();
+                anchoring.Notify();
+            }
             return job;
         }
         finally

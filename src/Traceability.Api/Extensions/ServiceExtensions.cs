@@ -12,6 +12,7 @@ public static class ServiceExtensions
 {
     public static WebApplicationBuilder AddTraceability(this WebApplicationBuilder builder)
     {
+        builder.UseBuiltWebRootWhenNeeded();
         var services = builder.Services;
         services.AddOptions<TraceOptions>().BindConfiguration(TraceOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -28,6 +29,16 @@ public static class ServiceExtensions
         services.AddSingleton<KeyVault>();
         services.AddSingleton<LedgerConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<LedgerConnection>());
+        services.AddSingleton<Genealogy.LotIndex>();
+        services.AddHostedService(sp => sp.GetRequiredService<Genealogy.LotIndex>());
+        services.AddSingleton<Recalls.RecallService>();
+        services.AddSingleton<Consumer.StoryVersion>();
+        services.AddSingleton<Consumer.LotStories>();
+        services.AddSingleton<Anchoring.AnchoringSignal>();
+        services.AddSingleton<Anchoring.BatchAnchorer>();
+        services.AddSingleton<Anchoring.EventProofs>();
+        services.AddSingleton<Anchoring.AnchoringWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Anchoring.AnchoringWorker>());
         return builder;
     }
 

@@ -56,8 +56,37 @@ public sealed class DemoLoader(HttpClient http, string adminToken, string output
             var job = await CaptureAsync(saved[writer]!["apiKey"]!.GetValue<string>(), DemoEvents.Document(batch), cancellationToken);
             events += job["eventIds"]!.AsArray().Count;
         }
-        output.WriteLine($"demo supply chain: {events} events captured (rice and bamboo shoots → 螺蛳粉 lot LSF-20261112 → 五一路超市)");
+        output.WriteLine($"demo supply chain: {events} events captured (rice, bamboo shoots, cowpeas → 螺蛳粉 lots {DemoEvents.GoodNoodles} and {DemoEvents.RecalledNoodles} → three supermarkets)");
+
+        string Key(string member) => saved[member]!["apiKey"]!.GetValue<string>();
+        foreach (var (owner, gtin, body) in DemoFacts.Products)
+            await SendAsync(Key(owner), HttpMethod.Put, $"/products/{gtin}", body, cancellationToken);
+        foreach (var result in DemoFacts.LabResults)
+            await SendAsync(Key("lab"), HttpMethod.Post, "/lab-results", result, cancellationToken);
+
+        // One recall, ordered once: a second run finds it and only makes sure the Yufeng shop has acknowledged.
+        var recalls = (JsonArray)await SendAsync(Key("regulator"), HttpMethod.Get, "/recalls", null, cancellationToken);
+        var recall = recalls.FirstOrDefault(r => r?["origin"]?["lot"]?.GetValue<string>() == DemoEvents.BadCowpeas)
+                     ?? await SendAsync(Key("regulator"), HttpMethod.Post, "/recalls", DemoFacts.Recall, cancellationToken);
+        var id = recall["id"]!.GetValue<string>();
+        var yufeng = saved["shop-yufeng"]!["orgId"]!.GetValue<string>();
+        if (recall["parties"]!.AsArray().Any(p => p!["orgId"]!.GetValue<string>() == yufeng && !p["acknowledged"]!.GetValue<bool>()))
+            await SendAsync(Key("shop-yufeng"), HttpMethod.Post, $"/recalls/{id}/acknowledgements",
+                new { quantityRemoved = 960, unit = "EA", note = "已全部下架封存 / all packs removed from the shelf and quarantined" }, cancellationToken);
+        output.WriteLine($"demo facts: {DemoFacts.Products.Length} products, {DemoFacts.LabResults.Length} lab results (one failing), recall {id} of cowpea lot {DemoEvents.BadCowpeas}");
         return 0;
+    }
+
+    private async Task<JsonNode> SendAsync(string apiKey, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
     }
 
     private async Task<JsonObject> CaptureAsync(string apiKey, JsonObject document, CancellationToken cancellationToken)

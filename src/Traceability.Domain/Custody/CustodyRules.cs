@@ -9,7 +9,8 @@ public sealed record LotEffects(
     IReadOnlyList<string> Received,
     IReadOnlyList<string> Mentioned,
     IReadOnlyList<string> Containers,
-    string? ShippedToGln);
+    string? ShippedToGln,
+    IReadOnlyList<string> NonConformant);
 
 public sealed record CustodyOutcome(bool External, bool Unconfirmed, IReadOnlyList<LotState> Updates);
 
@@ -18,6 +19,9 @@ public sealed record CustodyOutcome(bool External, bool Unconfirmed, IReadOnlyLi
 /// ship, transform, aggregate or destroy them; shipping to an organisation's party GLN makes it the
 /// expected receiver, and its receiving event hands custody over (a receipt nobody shipped to it is
 /// kept but marked unconfirmed). Events about lots never seen here are accepted as external.
+/// An event with disposition non_conformant (a failed lab result, or a producer's own finding) marks its lots
+/// non-conformant; observing a lot that way needs no custody, since labs test lots they do not hold. The mark
+/// stays: a later conformant event does not clear it, so a retest cannot quietly hide a failed one.
 /// </summary>
 public static class CustodyRules
 {
@@ -51,19 +55,23 @@ public static class CustodyRules
         }
         if (step is "shipping" or "departing" || step == "destroying" || disposition == "destroyed")
             acted.AddRange(instance.Concat(e.Type == EventType.AggregationEvent ? children : []));
-        if (step is "receiving" or "arriving" or "accepting")
-            received.AddRange(instance.Concat(children).Select(l => l.LotKey));
-
         var mentioned = instance.Concat(children).Concat(inputs).Concat(outputs).Select(l => l.LotKey).Distinct().ToList();
         var containers = e.EpcList.Concat(e.ChildEpcs).Append(e.ParentId ?? "").Select(Identifiers.ContainerPath).OfType<string>().Distinct().ToList();
+        // Receiving a pallet receives what is packed on it: the container keys say so, the caller adds its contents.
+        if (step is "receiving" or "arriving" or "accepting")
+            received.AddRange(instance.Concat(children).Select(l => l.LotKey).Concat(containers));
         var shippedTo = step is "shipping" or "departing"
             ? e.Destinations.Where(d => d.Type == OwningParty).Select(d => Identifiers.PartyGln(d.Id)).FirstOrDefault(g => g is not null)
             : null;
-        return new LotEffects(acted.DistinctBy(a => a.Item1).ToList(), created.Distinct().ToList(), received.Distinct().ToList(), mentioned, containers, shippedTo);
+        // A transformation's disposition describes its outputs; other events' describe what they are about.
+        var nonConformant = disposition != "non_conformant" ? []
+            : e.Type == EventType.TransformationEvent ? outputs.Select(o => o.LotKey).Distinct().ToList()
+            : instance.Concat(children).Select(l => l.LotKey).Distinct().ToList();
+        return new LotEffects(acted.DistinctBy(a => a.Item1).ToList(), created.Distinct().ToList(), received.Distinct().ToList(), mentioned, containers, shippedTo, nonConformant);
     }
 
     /// <summary>Applies the rules; throws a Conflict <see cref="TraceError"/> when the writer lacks custody.</summary>
-    /// <param name="lotsInShippedContainers">Lots aggregated under containers this event ships (they travel with them).</param>
+    /// <param name="lotsInShippedContainers">Lots aggregated under containers this event ships or receives (they travel with them).</param>
     public static CustodyOutcome Apply(
         LotEffects effects, string eventId, string orgId, IReadOnlyDictionary<string, LotState> known,
         string? receiverOrgId, IReadOnlyCollection<string> lotsInShippedContainers)
@@ -90,12 +98,16 @@ public static class CustodyRules
                 updates[key] = Current(key) with { PendingReceiverOrgId = receiverOrgId, LastEventId = eventId };
 
         var unconfirmed = false;
-        foreach (var key in effects.Received.Where(known.ContainsKey))
+        var received = effects.Received.Count == 0 ? [] : effects.Received.Concat(lotsInShippedContainers).Distinct().ToList();
+        foreach (var key in received.Where(known.ContainsKey))
         {
             var lot = Current(key);
             if (lot.PendingReceiverOrgId == orgId) updates[key] = lot with { HolderOrgId = orgId, PendingReceiverOrgId = null, LastEventId = eventId };
             else if (lot.HolderOrgId != orgId) unconfirmed = true;
         }
+
+        foreach (var key in effects.NonConformant.Where(k => known.ContainsKey(k) || updates.ContainsKey(k)))
+            updates[key] = Current(key) with { NonConformant = true, LastEventId = eventId };
 
         foreach (var key in effects.Mentioned.Where(k => known.ContainsKey(k) && !updates.ContainsKey(k)))
             updates[key] = known[key] with { LastEventId = eventId };

@@ -82,6 +82,21 @@ public sealed class EvmGateway
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Logs of <paramref name="address"/> matching the topics (null = any) from a block to the head.</summary>
+    public async Task<IReadOnlyList<FoundLog>> GetLogsAsync(
+        EvmAddress address, IReadOnlyList<byte[]?> topics, ulong fromBlock, CancellationToken cancellationToken)
+    {
+        var filter = new JsonObject
+        {
+            ["address"] = address.ToString(),
+            ["fromBlock"] = Hex.EncodeQuantity(fromBlock),
+            ["toBlock"] = "latest",
+            ["topics"] = new JsonArray(topics.Select(t => (JsonNode?)(t is null ? null : JsonValue.Create(Hex.Encode(t)))).ToArray()),
+        };
+        var node = await Rpc.CallAsync("eth_getLogs", [filter], cancellationToken).ConfigureAwait(false);
+        return (node as JsonArray ?? []).OfType<JsonObject>().Select(ReceiptJson.ParseFoundLog).ToList();
+    }
+
     /// <summary>Reads a receipt once; null while the transaction is not mined.</summary>
     public async Task<TransactionReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken)
     {

@@ -39,6 +39,9 @@ public sealed class NonceManager(JsonRpcClient rpc)
     /// <summary>Forgets what is known of the account, e.g. after the chain was restarted.</summary>
     public void Reset(EvmAddress address) => _accounts.TryRemove(address, out _);
 
+    /// <summary>Forgets every account: after an outage the node's pending nonces are the truth again.</summary>
+    public void ResetAll() => _accounts.Clear();
+
     private async Task<ulong> PendingNonceAsync(EvmAddress address, CancellationToken cancellationToken)
     {
         var count = await rpc.CallForStringAsync("eth_getTransactionCount", [address.ToString(), "pending"], cancellationToken)

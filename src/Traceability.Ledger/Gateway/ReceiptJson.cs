@@ -15,6 +15,9 @@ internal static class ReceiptJson
         r["contractAddress"]?.GetValue<string>() is { } created ? EvmAddress.Parse(created) : null,
         (r["logs"] as JsonArray ?? []).OfType<JsonObject>().Select(ParseLog).ToList());
 
+    public static FoundLog ParseFoundLog(JsonObject log) => new(
+        ParseLog(log), Text(log, "transactionHash"), (ulong)Hex.DecodeQuantity(Text(log, "blockNumber")));
+
     private static EventLog ParseLog(JsonObject log) => new(
         EvmAddress.Parse(Text(log, "address")),
         (log["topics"] as JsonArray ?? []).Select(t => Hex.Decode(t!.GetValue<string>())).ToList(),

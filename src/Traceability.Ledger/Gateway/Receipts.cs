@@ -13,3 +13,6 @@ public sealed record TransactionReceipt(
     EvmAddress From,
     EvmAddress? ContractAddress,
     IReadOnlyList<EventLog> Logs);
+
+/// <summary>A log found by <c>eth_getLogs</c>, with the transaction and block it came from.</summary>
+public sealed record FoundLog(EventLog Log, string TransactionHash, ulong BlockNumber);

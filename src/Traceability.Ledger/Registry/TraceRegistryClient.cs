@@ -50,6 +50,10 @@ public sealed class TraceRegistryClient(EvmContract contract, TimeSpan commitTim
         return (OrgRole)(byte)(BigInteger)outputs[0];
     }
 
+    /// <summary>The organisation id the admins registered for an account; empty when unregistered.</summary>
+    public async Task<string> OrgIdOfAsync(EvmAddress account, CancellationToken cancellationToken) =>
+        (string)(await Contract.EvaluateAsync("orgIdOf", [account], cancellationToken).ConfigureAwait(false))[0];
+
     public async Task<bool> IsAdminAsync(EvmAddress account, CancellationToken cancellationToken) =>
         (bool)(await Contract.EvaluateAsync("isAdmin", [account], cancellationToken).ConfigureAwait(false))[0];
 
@@ -79,6 +83,17 @@ public sealed class TraceRegistryClient(EvmContract contract, TimeSpan commitTim
         var org = (EvmAddress)o[0];
         return org == EvmAddress.Zero ? null
             : new AnchorRecord(org, DateTimeOffset.FromUnixTimeSeconds((long)(BigInteger)o[1]), (uint)(BigInteger)o[2]);
+    }
+
+    /// <summary>
+    /// The <c>Anchored</c> log of <paramref name="root"/>, searched from <paramref name="fromBlock"/>: how a
+    /// restarted worker learns the transaction and block of an anchor whose receipt it never saw.
+    /// </summary>
+    public async Task<FoundLog?> FindAnchoredLogAsync(byte[] root, ulong fromBlock, CancellationToken cancellationToken)
+    {
+        var anchored = Contract.Abi.Event("Anchored");
+        var logs = await Contract.Gateway.GetLogsAsync(Address, [anchored.Topic0, root], fromBlock, cancellationToken).ConfigureAwait(false);
+        return logs.FirstOrDefault();
     }
 
     public Task<TransactionReceipt> RecallAsync(EvmIdentity by, IReadOnlyList<byte[]> lotKeys, string reason, CancellationToken cancellationToken) =>

@@ -52,6 +52,9 @@ internal static class MongoDocuments
         { "epc_classes", new BsonArray(e.EpcClasses) },
         { "lot_keys", new BsonArray(e.LotKeys) },
         { "json", e.Json },
+        { "batch_id", BsonNull.Value },
+        { "leaf_index", BsonNull.Value },
+        { "anchored", false },
     };
 
     public static StoredEvent ToEvent(BsonDocument d) => new(
@@ -106,6 +109,34 @@ internal static class MongoDocuments
         d["event_count"].ToInt32(),
         Strings(d["event_ids"]),
         d["errors"].AsBsonArray.Select(e => ToCaptureError(e.AsBsonDocument)).ToList());
+
+    public static BsonDocument FromBatch(AnchorBatch b) => new()
+    {
+        { "_id", b.BatchId },
+        { "org_id", b.OrgId },
+        { "event_ids", new BsonArray(b.EventIds) },
+        { "view_ids", new BsonArray(b.ViewIds) },
+        { "created_at", Date(b.CreatedAt) },
+        { "search_from_block", (long)b.SearchFromBlock },
+        { "tx_hash", Nullable(b.TxHash) },
+        { "block_number", b.BlockNumber is { } block ? new BsonInt64((long)block) : BsonNull.Value },
+        { "anchored_by", Nullable(b.AnchoredBy) },
+        { "anchored_at", b.AnchoredAt is { } at ? Date(at) : BsonNull.Value },
+    };
+
+    public static AnchorBatch ToBatch(BsonDocument d) => new(
+        d["_id"].AsString,
+        d["org_id"].AsString,
+        Strings(d["event_ids"]),
+        Time(d["created_at"]),
+        (ulong)d["search_from_block"].ToInt64())
+    {
+        TxHash = OptionalString(d["tx_hash"]),
+        BlockNumber = d["block_number"].IsBsonNull ? null : (ulong)d["block_number"].ToInt64(),
+        AnchoredBy = OptionalString(d["anchored_by"]),
+        AnchoredAt = d["anchored_at"].IsBsonNull ? null : Time(d["anchored_at"]),
+        ViewIds = d.TryGetValue("view_ids", out var views) ? Strings(views) : [],
+    };
 
     public static BsonDateTime Date(DateTimeOffset time) => new(time.UtcDateTime);
 

@@ -24,6 +24,11 @@ public sealed partial class MongoTraceStore : ITraceStore
     private readonly IMongoCollection<BsonDocument> _lots;
     private readonly IMongoCollection<BsonDocument> _captureJobs;
     private readonly IMongoCollection<BsonDocument> _counters;
+    private readonly IMongoCollection<BsonDocument> _batches;
+    private readonly IMongoCollection<BsonDocument> _recalls;
+    private readonly IMongoCollection<BsonDocument> _acknowledgements;
+    private readonly IMongoCollection<BsonDocument> _alerts;
+    private readonly IMongoCollection<BsonDocument> _products;
 
     public MongoTraceStore(string connectionString, string databaseName = "traceability")
     {
@@ -34,6 +39,11 @@ public sealed partial class MongoTraceStore : ITraceStore
         _lots = _database.GetCollection<BsonDocument>("lots");
         _captureJobs = _database.GetCollection<BsonDocument>("capture_jobs");
         _counters = _database.GetCollection<BsonDocument>("counters");
+        _batches = _database.GetCollection<BsonDocument>("anchor_batches");
+        _recalls = _database.GetCollection<BsonDocument>("recalls");
+        _acknowledgements = _database.GetCollection<BsonDocument>("recall_acknowledgements");
+        _alerts = _database.GetCollection<BsonDocument>("alerts");
+        _products = _database.GetCollection<BsonDocument>("products");
     }
 
     private static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
@@ -42,7 +52,7 @@ public sealed partial class MongoTraceStore : ITraceStore
     {
         // Collections are created up front: creating one implicitly inside a transaction is refused by
         // servers before 4.4 and by sharded clusters.
-        foreach (var name in new[] { "organisations", "events", "lots", "capture_jobs", "counters" })
+        foreach (var name in new[] { "organisations", "events", "lots", "capture_jobs", "counters", "anchor_batches", "recalls", "recall_acknowledgements", "alerts", "products" })
             await EnsureCollectionAsync(name, cancellationToken);
 
         var keys = Builders<BsonDocument>.IndexKeys;
@@ -71,6 +81,9 @@ public sealed partial class MongoTraceStore : ITraceStore
                 .Select(field => new CreateIndexModel<BsonDocument>(
                     keys.Ascending(field).Ascending("seq"), new CreateIndexOptions { Name = $"{field}_seq" })),
         ], cancellationToken);
+
+        await CreateAnchoringIndexesAsync(cancellationToken);
+        await CreateRecallIndexesAsync(cancellationToken);
 
         await _counters.UpdateOneAsync(
             Filter.Eq("_id", EventsCounterId),
@@ -125,7 +138,8 @@ public sealed partial class MongoTraceStore : ITraceStore
     {
         var counter = await _counters.Find(Filter.Eq("_id", EventsCounterId)).FirstOrDefaultAsync(cancellationToken);
         var organisations = await _organisations.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: cancellationToken);
-        return new StoreStats("mongodb", counter?["value"].ToInt64() ?? 0, organisations);
+        var unanchored = await _events.CountDocumentsAsync(Filter.Ne("anchored", true), cancellationToken: cancellationToken);
+        return new StoreStats("mongodb", counter?["value"].ToInt64() ?? 0, organisations, unanchored);
     }
 
     public ValueTask DisposeAsync()

@@ -57,4 +57,39 @@ internal static class SqliteSchema
             org_id TEXT NOT NULL,
             json TEXT NOT NULL);
         """;
+
+    // Recalls, alerts and products are small and read whole: JSON bodies plus the keys they are found by.
+    public const string CreateRecalls = """
+        CREATE TABLE IF NOT EXISTS recalls (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, json TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS recall_lots (lot_key TEXT NOT NULL, recall_id TEXT NOT NULL, PRIMARY KEY (lot_key, recall_id)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS recall_parties (org_id TEXT NOT NULL, recall_id TEXT NOT NULL, PRIMARY KEY (org_id, recall_id)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS recall_acks (seq INTEGER PRIMARY KEY AUTOINCREMENT, recall_id TEXT NOT NULL, json TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS recall_acks_by_recall ON recall_acks(recall_id, seq);
+        CREATE TABLE IF NOT EXISTS alerts (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, lot_key TEXT NOT NULL, json TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS alerts_by_lot ON alerts(lot_key, seq);
+        CREATE TABLE IF NOT EXISTS products (gtin TEXT PRIMARY KEY, json TEXT NOT NULL);
+        """;
+
+    // Anchoring state lives in narrow tables, not in the wide event rows: a pending event is one small row
+    // (removed when it joins a batch), a batched event one (seq, batch, leaf) row, and "anchored" is the
+    // batch's block number. Capture adds one narrow insert; the worker never rewrites an event row.
+    public const string CreateAnchoring = """
+        CREATE TABLE IF NOT EXISTS pending_events (seq INTEGER PRIMARY KEY, org_id TEXT NOT NULL, record_time INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS pending_by_org ON pending_events(org_id, seq);
+        CREATE TABLE IF NOT EXISTS batch_members (seq INTEGER PRIMARY KEY, batch_id TEXT NOT NULL, leaf_index INTEGER NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS anchor_batches (
+            batch_id TEXT PRIMARY KEY,
+            org_id TEXT NOT NULL,
+            event_ids TEXT NOT NULL,
+            view_ids TEXT NOT NULL DEFAULT '[]',
+            created_at INTEGER NOT NULL,
+            search_from_block INTEGER NOT NULL,
+            tx_hash TEXT,
+            block_number INTEGER,
+            anchored_by TEXT,
+            anchored_at INTEGER);
+        CREATE INDEX IF NOT EXISTS batches_unanchored ON anchor_batches(created_at) WHERE block_number IS NULL;
+        CREATE INDEX IF NOT EXISTS batches_by_block ON anchor_batches(block_number) WHERE block_number IS NOT NULL;
+        """;
 }

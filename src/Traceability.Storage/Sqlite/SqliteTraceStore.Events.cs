@@ -45,6 +45,12 @@ public sealed partial class SqliteTraceStore
             p[name] = insert.Parameters.Add(name, SqliteType.Text);
 
         await using var side = new SideTableWriter(Writer, tx);
+        await using var pending = Writer.CreateCommand();
+        pending.Transaction = tx;
+        pending.CommandText = "INSERT INTO pending_events (seq, org_id, record_time) VALUES ($seq, $org, $record)";
+        var pendingSeq = pending.Parameters.Add("$seq", SqliteType.Integer);
+        var pendingOrg = pending.Parameters.Add("$org", SqliteType.Text);
+        var pendingRecord = pending.Parameters.Add("$record", SqliteType.Integer);
         foreach (var e in events)
         {
             p["$id"].Value = e.EventId;
@@ -65,6 +71,8 @@ public sealed partial class SqliteTraceStore
             {
                 added.Add(e.EventId);
                 await side.AddAsync(seq, e, cancellationToken);
+                (pendingSeq.Value, pendingOrg.Value, pendingRecord.Value) = (seq, e.OrgId, e.RecordTime.ToUnixTimeMilliseconds());
+                await pending.ExecuteNonQueryAsync(cancellationToken); // every new event waits for an anchor batch
             }
             else
             {

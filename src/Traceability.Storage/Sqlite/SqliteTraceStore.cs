@@ -35,6 +35,22 @@ public sealed partial class SqliteTraceStore : ITraceStore
         _writer = await OpenAsync(cancellationToken);
         await ExecuteAsync(_writer, "PRAGMA journal_mode=WAL;", cancellationToken);
         await ExecuteAsync(_writer, SqliteSchema.Create, cancellationToken);
+        await ExecuteAsync(_writer, SqliteSchema.CreateAnchoring, cancellationToken);
+        await QueueEventsFromBeforeAnchoringAsync(cancellationToken);
+        await ExecuteAsync(_writer, SqliteSchema.CreateRecalls, cancellationToken);
+    }
+
+    // A data directory from before anchoring keeps its events: once, they are queued as pending.
+    private async Task QueueEventsFromBeforeAnchoringAsync(CancellationToken cancellationToken)
+    {
+        await using var version = Writer.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        if ((long)(await version.ExecuteScalarAsync(cancellationToken))! >= 2) return;
+        await ExecuteAsync(Writer, """
+            INSERT OR IGNORE INTO pending_events (seq, org_id, record_time)
+            SELECT seq, org_id, record_time FROM events WHERE seq NOT IN (SELECT seq FROM batch_members);
+            PRAGMA user_version = 2;
+            """, cancellationToken);
     }
 
     public async Task AddOrganisationAsync(Organisation o, CancellationToken cancellationToken)
@@ -114,10 +130,14 @@ public sealed partial class SqliteTraceStore : ITraceStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events), (SELECT COUNT(*) FROM organisations)";
+        cmd.CommandText = """
+            SELECT (SELECT COALESCE(MAX(seq), 0) FROM events), (SELECT COUNT(*) FROM organisations),
+                   (SELECT COUNT(*) FROM pending_events)
+                   + (SELECT COALESCE(SUM(json_array_length(event_ids)), 0) FROM anchor_batches WHERE block_number IS NULL)
+            """;
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new StoreStats("sqlite", reader.GetInt64(0), reader.GetInt64(1));
+        return new StoreStats("sqlite", reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     public async ValueTask DisposeAsync()

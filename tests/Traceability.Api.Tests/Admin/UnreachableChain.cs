@@ -11,7 +11,7 @@ public sealed class DeadChainFixture : ApiFixture
 {
     protected override IDictionary<string, string?> Settings(AnvilNode chain) => new Dictionary<string, string?>
     {
-        ["Trace:Ledger:RpcUrl"] = $"http://127.0.0.1:{AnvilNode.FreeLoopbackPort()}",
+        ["Trace:Ledger:RpcUrl"] = "http://127.0.0.1:1" /* nothing listens on port 1, and no test can take it */,
         ["Trace:Ledger:ReconnectInterval"] = "00:00:00.200",
     };
 

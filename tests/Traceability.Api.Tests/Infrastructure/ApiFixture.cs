@@ -33,11 +33,15 @@ public class ApiFixture : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(DataDir);
-        Chain = await AnvilNode.StartAsync();
+        Chain = await StartChainAsync();
         _factory = CreateFactory();
+        BeforeStart(_factory);
         Anonymous = Factory.CreateClient();
         await WaitForLedgerAsync();
     }
+
+    /// <summary>The chain the API anchors on; a fixture may give it a state file to survive restarts.</summary>
+    protected virtual Task<AnvilNode> StartChainAsync() => AnvilNode.StartAsync();
 
     public WebApplicationFactory<Program> CreateFactory() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
     {
@@ -47,6 +51,11 @@ public class ApiFixture : IAsyncLifetime
         builder.UseSetting("Trace:PublicBaseUrl", "https://trace.example.com");
         foreach (var (key, value) in Settings(Chain)) builder.UseSetting(key, value);
     });
+
+    /// <summary>Last chance to configure the factory before the server starts (e.g. to listen with Kestrel).</summary>
+    protected virtual void BeforeStart(WebApplicationFactory<Program> factory)
+    {
+    }
 
     protected virtual async Task WaitForLedgerAsync()
     {

@@ -45,7 +45,7 @@ public sealed class CommitStages(AnvilFixture chain) : IClassFixture<AnvilFixtur
     public async Task ReportsAnUnreachableNodeAsUnavailable()
     {
         using var http = new HttpClient();
-        var rpc = new JsonRpcClient(http, new Uri($"http://127.0.0.1:{AnvilNode.FreeLoopbackPort()}"));
+        var rpc = new JsonRpcClient(http, new Uri("http://127.0.0.1:1") /* port 1: nothing listens there, and no test can take it */);
         await Assert.ThrowsAsync<LedgerUnavailableException>(() => EvmGateway.ConnectAsync(rpc, Ct));
     }
 

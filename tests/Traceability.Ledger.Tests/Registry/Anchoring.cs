@@ -35,6 +35,21 @@ public sealed class Anchoring(AnvilFixture chain) : IClassFixture<AnvilFixture>
     }
 
     [Fact]
+    public async Task TheAnchoredLogOfARootNamesItsTransactionAndBlock()
+    {
+        var org = await chain.NewOrgAsync(OrgRole.Producer);
+        var root = RandomNumberGenerator.GetBytes(32);
+        var from = await chain.Gateway.GetBlockNumberAsync(Ct);
+        var receipt = await chain.Registry.AnchorAsync(org, root, 7, Ct);
+
+        var found = await chain.Registry.FindAnchoredLogAsync(root, from, Ct);
+
+        Assert.NotNull(found);
+        Assert.Equal((receipt.TransactionHash, receipt.BlockNumber), (found.TransactionHash, found.BlockNumber));
+        Assert.Null(await chain.Registry.FindAnchoredLogAsync(RandomNumberGenerator.GetBytes(32), 0, Ct));
+    }
+
+    [Fact]
     public async Task RejectsASecondAnchorOfTheSameRootWithAlreadyAnchored()
     {
         var first = await chain.NewOrgAsync(OrgRole.Producer);

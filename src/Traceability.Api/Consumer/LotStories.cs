@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Traceability.Api.Anchoring;
+using Traceability.Api.Genealogy;
+using Traceability.Api.Ledger;
+using Traceability.Domain.Consumer;
+using Traceability.Domain.Epcis.Model;
+using Traceability.Domain.Genealogy;
+using Traceability.Domain.Gs1;
+using Traceability.Domain.Lab;
+using Traceability.Domain.Organisations;
+using Traceability.Ledger.Registry;
+using Traceability.Storage;
+
+namespace Traceability.Api.Consumer;
+
+/// <summary>
+/// Builds a lot's consumer story: the lot, everything it was made from (backwards through transformations),
+/// and the cases and pallets it travelled in, read from the index and the store; every event shown as its
+/// anchored consumer view.
+/// </summary>
+public sealed class LotStories(
+    ITraceStore store, LotIndex index, EventProofs proofs, LedgerConnection ledger, StoryVersion version, IOptions<TraceOptions> options)
+{
+    /// <summary>Enough for any real label; a lot with more history shows its most recent events.</summary>
+    public const int MaxEvents = 500;
+    private const int MaxCached = 10_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, LotStory? Story)> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>The story, from the cache while no write has happened since it was built; null for an unknown lot.</summary>
+    public async Task<LotStory?> GetAsync(GtinLink link, string publicBase, CancellationToken cancellationToken)
+    {
+        var key = publicBase + link.Path;
+        var current = version.Current;
+        if (_cache.TryGetValue(key, out var cached) && cached.Version == current) return cached.Story;
+        var story = await BuildAsync(link, publicBase, cancellationToken);
+        // A story that still waits for anchors is not kept: its proofs change without a write we count.
+        if (story is null || story.Events.All(e => e.Proof.Status == "anchored"))
+        {
+            if (_cache.Count >= MaxCached) _cache.Clear();
+            _cache[key] = (current, story);
+        }
+        return story;
+    }
+
+    public async Task<LotStory?> BuildAsync(GtinLink link, string publicBase, CancellationToken cancellationToken)
+    {
+        var lotKey = link.Path;
+        if (!(await store.GetLotsAsync([lotKey], cancellationToken)).TryGetValue(lotKey, out var lot)) return null;
+        await index.Loaded.WaitAsync(cancellationToken);
+
+        var upstream = index.Graph.Trace(lotKey, TraceDirection.Backward).Lots;
+        var containers = index.Graph.Trace(lotKey, TraceDirection.Forward).Lots.Where(k => k.StartsWith("/00/", StringComparison.Ordinal));
+        var keys = upstream.Where(k => !k.StartsWith("/00/", StringComparison.Ordinal)).Concat(containers).Prepend(lotKey).Distinct().ToList();
+        var events = await EventsAsync(keys, cancellationToken);
+        var states = await store.GetLotsAsync(keys.Where(k => k.StartsWith("/01/", StringComparison.Ordinal)).ToList(), cancellationToken);
+        var orgs = (await store.ListOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id);
+        var byGln = orgs.Values.Where(o => o.Gln is not null).ToDictionary(o => o.Gln!);
+
+        var product = await store.GetProductAsync(link.Gtin.Value, cancellationToken);
+        var creator = events.FirstOrDefault(e => e.Stored.EventId == lot.FirstEventId);
+        var producer = creator is null ? null : Party(orgs.GetValueOrDefault(creator.Stored.OrgId));
+        var production = creator?.Event.EventTime.ToOffset(Offset(creator.Event.EventTimeZoneOffset));
+
+        var verifiable = new List<VerifiableEvent>();
+        var journey = new List<StoryStep>();
+        var labResults = new List<StoryLabResult>();
+        foreach (var e in events.OrderBy(e => e.Event.EventTime))
+        {
+            var view = ConsumerView.Of((JsonObject)JsonNode.Parse(e.Stored.Json)!);
+            var viewId = view["eventID"]!.GetValue<string>();
+            verifiable.Add(new VerifiableEvent(view, await proofs.GetViewProofAsync(e.Stored.EventId, viewId, cancellationToken)
+                                                     ?? EventProof.Pending(viewId)));
+            var writer = orgs.GetValueOrDefault(e.Stored.OrgId);
+            var by = Party(writer);
+            journey.Add(new StoryStep(Kind(e.Event, writer?.Role), Cbv.ShortName(e.Event.BizStep ?? "") ?? "", e.Event.EventTime, e.Event.EventTimeZoneOffset, by,
+                Place(e.Event.BizLocation, byGln), Place(e.Event.Destinations.FirstOrDefault()?.Id, byGln),
+                LotStoryText.Subject(e.Stored.LotKeys.FirstOrDefault(keys.Contains) ?? lotKey), viewId));
+            if (LabResult.TryRead(e.Event.Json, out var result))
+                labResults.Add(Lab(result, by ?? new StoryParty(e.Stored.OrgId, null), viewId));
+        }
+
+        var recalls = new List<StoryRecall>();
+        var onChain = await RecallOnChainAsync(lotKey, cancellationToken);
+        foreach (var r in await store.GetRecallsForLotAsync(lotKey, cancellationToken))
+            recalls.Add(new StoryRecall(r.Id, r.Reason, r.Classification.ToString(), r.CreatedAt, r.TxHashes, onChain));
+
+        var origin = events.Where(e => e.Event.Type == EventType.ObjectEvent && e.Event.Action == "ADD" && e.Event.BizLocation is not null)
+            .OrderBy(e => e.Event.EventTime).Select(e => Place(e.Event.BizLocation, byGln)).FirstOrDefault();
+        return new LotStory(
+            link.Gtin.Value,
+            link.Lot!.Value,
+            $"{publicBase}{lotKey}",
+            product is null ? null : new StoryProduct(product.Name, product.Brand, product.Description, product.CountryOfOrigin, product.NetContent),
+            producer,
+            origin is null ? null : origin with { Country = product?.CountryOfOrigin },
+            production?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            BestBefore(creator?.Event, production, product),
+            states.Values.Any(s => s.NonConformant),
+            onChain?.Active == true || recalls.Count > 0,
+            recalls,
+            labResults,
+            journey,
+            verifiable,
+            LedgerInfo());
+    }
+
+    private sealed record Loaded(StoredEvent Stored, EpcisEvent Event);
+
+    private async Task<List<Loaded>> EventsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, Loaded>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(100))
+        {
+            var query = new EventQuery { LotKeys = chunk, PerPage = 1000 };
+            while (found.Count < MaxEvents)
+            {
+                var page = await store.QueryEventsAsync(query, cancellationToken);
+                foreach (var e in page.Events)
+                    found.TryAdd(e.EventId, new Loaded(e, EpcisEvent.FromJson((JsonObject)JsonNode.Parse(e.Json)!)));
+                if (page.NextAfterSequence is not { } next) break;
+                query = query with { AfterSequence = next };
+            }
+        }
+        return found.Values.OrderByDescending(e => e.Stored.Sequence).Take(MaxEvents).ToList();
+    }
+
+    /// <summary>The step's kind for the timeline; a shop receiving the goods is where the shopper meets them ("shop").</summary>
+    private static string Kind(EpcisEvent e, Traceability.Domain.Organisations.OrgRole? writer) => (e.Type, Cbv.ShortName(e.BizStep ?? "")) switch
+    {
+        (_, "receiving" or "arriving" or "accepting") when writer == Traceability.Domain.Organisations.OrgRole.Retailer => "shop",
+        (EventType.TransformationEvent, _) => "processing",
+        (_, "inspecting") => "inspection",
+        (EventType.AggregationEvent, _) or (_, "packing") => "packing",
+        (_, "shipping" or "departing" or "transporting") => "transport",
+        (_, "receiving" or "arriving" or "accepting") => "receiving",
+        (_, "retail_selling" or "stocking") => "shop",
+        (_, "commissioning" or "harvesting" or "creating_class_instance") => "harvest",
+        _ => "other",
+    };
+
+    private static StoryParty? Party(Organisation? org) => org is null ? null : new StoryParty(org.Name, org.Gln);
+
+    private static StoryPlace? Place(string? id, IReadOnlyDictionary<string, Organisation> byGln)
+    {
+        if (id is null) return null;
+        var gln = id.Split('/') is [.., "414" or "417", var g] ? g : id.Split('/') is [.., "414" or "417", var g2, "254", _] ? g2 : null;
+        if (gln is null) return null;
+        return new StoryPlace(byGln.GetValueOrDefault(gln)?.Name, gln, null);
+    }
+
+    private static StoryLabResult Lab(LabResult r, StoryParty lab, string viewId) => new(
+        r.Analyte.Name,
+        r.Analyte.InchiKey?.Value,
+        r.Method.Value,
+        r.Measured is { } m ? m.ToString() : LabWords.ToWord(r.Qualitative!.Value),
+        r.Limit is { } l ? $"{l.Value.ToString(CultureInfo.InvariantCulture)} {l.Unit.Symbol}" : null,
+        r.Limit?.Source,
+        LabWords.ToWord(r.Verdict),
+        r.ReferenceMaterial.Value,
+        r.TestedAt,
+        lab,
+        r.Certifications,
+        viewId);
+
+    private static string? BestBefore(EpcisEvent? creator, DateTimeOffset? production, Product? product)
+    {
+        if (creator?.Json["ilmd"] is JsonObject ilmd)
+            foreach (var (name, value) in ilmd)
+                if ((name.EndsWith("bestBeforeDate", StringComparison.Ordinal) || name.EndsWith("itemExpirationDate", StringComparison.Ordinal))
+                    && value is JsonValue v && v.TryGetValue<string>(out var date))
+                    return date.Length >= 10 ? date[..10] : date;
+        return production is { } p && product?.ShelfLifeDays is { } days
+            ? p.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+    }
+
+    private async Task<StoryRecallOnChain?> RecallOnChainAsync(string lotKey, CancellationToken cancellationToken)
+    {
+        if (ledger.Session is not { } session) return null;
+        try
+        {
+            var record = await session.Registry.RecallOfAsync(TraceRegistryClient.LotKey(lotKey), cancellationToken);
+            return record.Active || record.Timestamp > DateTimeOffset.UnixEpoch
+                ? new StoryRecallOnChain(record.Active, record.By.ToString(), record.Timestamp, Convert.ToHexStringLower(TraceRegistryClient.LotKey(lotKey)))
+                : null;
+        }
+        catch (Traceability.Ledger.Gateway.LedgerException)
+        {
+            return null; // the page still shows the stored recall; the chain answer is a bonus
+        }
+    }
+
+    private StoryLedger? LedgerInfo() => ledger.Session is { } s
+        ? new StoryLedger("evm", (long)s.Gateway.ChainId, s.Registry.Address.ToString(), options.Value.Ledger.PublicRpcUrl)
+        : null;
+
+    private static TimeSpan Offset(string text) =>
+        text.Length == 6 && TimeSpan.TryParseExact(text[1..], @"hh\:mm", CultureInfo.InvariantCulture, out var t)
+            ? (text[0] == '-' ? -t : t) : TimeSpan.Zero;
+}

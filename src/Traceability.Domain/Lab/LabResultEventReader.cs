@@ -1,0 +1,79 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
+using Traceability.Domain.Custody;
+using Traceability.Domain.Epcis.Model;
+using Traceability.Domain.Epcis.Validation;
+using static Traceability.Domain.Lab.LabResultExtension;
+
+namespace Traceability.Domain.Lab;
+
+/// <summary>
+/// Reads a stored lab-result event back into a <see cref="LabResult"/> by rebuilding the request it stands for
+/// and validating that, so a result read back obeys exactly the rules a posted one does.
+/// </summary>
+internal static class LabResultEventReader
+{
+    public static bool TryRead(JsonObject evt, [NotNullWhen(true)] out LabResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        result = null;
+        if (Text(evt["type"]) != "ObjectEvent" || Text(evt["bizStep"]) is not { } step || Cbv.ShortName(step) != "inspecting"
+            || !IsDeclaredIn(evt) && !evt.Any(p => p.Key.StartsWith(Namespace, StringComparison.Ordinal)))
+            return false;
+        if (TestedLot(evt) is not { } lot)
+            return false;
+
+        var qualitative = Text(Field(evt, Names.Qualitative));
+        var hasLimit = Field(evt, Names.Limit) is not null || Field(evt, Names.LimitUnit) is not null;
+        var request = new LabResultRequest(
+            Gtin: lot.Gtin,
+            Lot: lot.Lot,
+            SampleId: Text(Field(evt, Names.SampleId)),
+            Analyte: new AnalyteInput(Text(Field(evt, Names.Analyte)), Text(Field(evt, Names.InchiKey))),
+            Method: Text(Field(evt, Names.Method)),
+            Result: qualitative is not null
+                ? new ResultInput(Qualitative: qualitative)
+                : new ResultInput(Value: Number(Field(evt, Names.Value)), Unit: Text(Field(evt, Names.Unit))),
+            Limit: hasLimit ? new LimitInput(Number(Field(evt, Names.Limit)), Text(Field(evt, Names.LimitUnit)), Text(Field(evt, Names.LimitSource))) : null,
+            Verdict: Text(Field(evt, Names.Verdict)),
+            KitLot: Text(Field(evt, Names.KitLot)),
+            KitExpiry: Text(Field(evt, Names.KitExpiry)),
+            ReferenceMaterial: new ReferenceMaterialInput(Text(Field(evt, Names.ReferenceMaterial))),
+            Instrument: Text(Field(evt, Names.Instrument)),
+            Analyst: Text(Field(evt, Names.Analyst)),
+            TestedAt: Text(evt["eventTime"]),
+            Certifications: Certifications(evt["certificationInfo"]));
+
+        if (!LabResultValidator.TryCreate(request, out var read, out _))
+            return false;
+        // A disposition that contradicts the verdict means the event was not written by these rules: trust neither.
+        var expected = read.Verdict == Lab.Verdict.Pass ? "conformant" : "non_conformant";
+        if (Text(evt["disposition"]) is not { } disposition || Cbv.ShortName(disposition) != expected)
+            return false;
+        result = read;
+        return true;
+    }
+
+    /// <summary>The one lot the event observes, from its quantityList or epcList (Digital Link or EPC URN).</summary>
+    private static (string Gtin, string Lot)? TestedLot(JsonObject evt)
+    {
+        var ids = Identifiers(evt["quantityList"], q => Text((q as JsonObject)?["epcClass"]))
+            .Concat(Identifiers(evt["epcList"], Text));
+        var lots = ids.Select(Custody.Identifiers.LotPath).OfType<string>().Distinct().ToList();
+        return lots.Count == 1 ? Custody.Identifiers.SplitLot(lots[0]) : null;
+    }
+
+    private static IEnumerable<string> Identifiers(JsonNode? list, Func<JsonNode?, string?> id) =>
+        list is JsonArray array ? array.Select(id).OfType<string>() : [];
+
+    private static IReadOnlyList<string>? Certifications(JsonNode? node) => node switch
+    {
+        JsonArray list => list.Select(Text).OfType<string>().ToArray(),
+        JsonValue single when Text(single) is { } one => [one],
+        _ => null,
+    };
+
+    private static string? Text(JsonNode? node) => JsonValues.StringOrNull(node);
+
+    private static decimal? Number(JsonNode? node) => JsonValues.TryGetDecimal(node, out var value) ? value : null;
+}

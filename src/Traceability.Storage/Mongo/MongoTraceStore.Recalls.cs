@@ -1,0 +1,99 @@
+using System.Text.Json;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Traceability.Storage.Mongo;
+
+public sealed partial class MongoTraceStore
+{
+    // Recalls, alerts and products are read whole: the record as JSON plus the fields they are found by.
+    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
+
+    private async Task CreateRecallIndexesAsync(CancellationToken cancellationToken)
+    {
+        var keys = Builders<BsonDocument>.IndexKeys;
+        await _recalls.Indexes.CreateManyAsync(
+        [
+            new(keys.Ascending("lot_keys").Descending("created_at"), new CreateIndexOptions { Name = "lot_keys" }),
+            new(keys.Ascending("party_org_ids").Descending("created_at"), new CreateIndexOptions { Name = "party_org_ids" }),
+            new(keys.Descending("created_at"), new CreateIndexOptions { Name = "created_at" }),
+        ], cancellationToken);
+        await _acknowledgements.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(keys.Ascending("recall_id").Ascending("at")), cancellationToken: cancellationToken);
+        await _alerts.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(keys.Ascending("lot_key").Descending("at")), cancellationToken: cancellationToken);
+    }
+
+    public async Task AddRecallAsync(Recall recall, CancellationToken cancellationToken)
+    {
+        var doc = new BsonDocument
+        {
+            { "_id", recall.Id },
+            { "created_at", MongoDocuments.Date(recall.CreatedAt) },
+            { "lot_keys", new BsonArray(recall.AffectedLots.Select(l => l.LotKey).Append(recall.Origin.LotKey).Distinct()) },
+            { "party_org_ids", new BsonArray(recall.PartyOrgIds.Distinct()) },
+            { "json", JsonSerializer.Serialize(recall, RecordJson) },
+        };
+        try
+        {
+            await _recalls.InsertOneAsync(doc, cancellationToken: cancellationToken);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            throw new DuplicateException($"recall {recall.Id} already exists");
+        }
+    }
+
+    public async Task<Recall?> GetRecallAsync(string recallId, CancellationToken cancellationToken) =>
+        (await FindJsonAsync<Recall>(_recalls, Filter.Eq("_id", recallId), "created_at", cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<Recall>> ListRecallsAsync(string? partyOrgId, CancellationToken cancellationToken) =>
+        FindJsonAsync<Recall>(_recalls, partyOrgId is null ? Filter.Empty : Filter.AnyEq("party_org_ids", partyOrgId), "created_at", cancellationToken);
+
+    public Task<IReadOnlyList<Recall>> GetRecallsForLotAsync(string lotKey, CancellationToken cancellationToken) =>
+        FindJsonAsync<Recall>(_recalls, Filter.AnyEq("lot_keys", lotKey), "created_at", cancellationToken);
+
+    public Task AddAcknowledgementAsync(RecallAcknowledgement acknowledgement, CancellationToken cancellationToken) =>
+        _acknowledgements.InsertOneAsync(new BsonDocument
+        {
+            { "recall_id", acknowledgement.RecallId },
+            { "at", MongoDocuments.Date(acknowledgement.At) },
+            { "json", JsonSerializer.Serialize(acknowledgement, RecordJson) },
+        }, cancellationToken: cancellationToken);
+
+    public async Task<IReadOnlyList<RecallAcknowledgement>> GetAcknowledgementsAsync(string recallId, CancellationToken cancellationToken) =>
+        (await FindJsonAsync<RecallAcknowledgement>(_acknowledgements, Filter.Eq("recall_id", recallId), "at", cancellationToken)).Reverse().ToList();
+
+    public async Task AddAlertAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _alerts.InsertOneAsync(new BsonDocument
+            {
+                { "_id", alert.Id }, { "lot_key", alert.Lot.LotKey }, { "at", MongoDocuments.Date(alert.At) },
+                { "json", JsonSerializer.Serialize(alert, RecordJson) },
+            }, cancellationToken: cancellationToken);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            throw new DuplicateException($"alert {alert.Id} already exists");
+        }
+    }
+
+    public Task<IReadOnlyList<Alert>> ListAlertsAsync(string? lotKey, CancellationToken cancellationToken) =>
+        FindJsonAsync<Alert>(_alerts, lotKey is null ? Filter.Empty : Filter.Eq("lot_key", lotKey), "at", cancellationToken);
+
+    public Task SaveProductAsync(Product product, CancellationToken cancellationToken) =>
+        _products.ReplaceOneAsync(Filter.Eq("_id", product.Gtin),
+            new BsonDocument { { "_id", product.Gtin }, { "json", JsonSerializer.Serialize(product, RecordJson) } },
+            new ReplaceOptions { IsUpsert = true }, cancellationToken);
+
+    public async Task<Product?> GetProductAsync(string gtin, CancellationToken cancellationToken) =>
+        (await FindJsonAsync<Product>(_products, Filter.Eq("_id", gtin), "_id", cancellationToken)).SingleOrDefault();
+
+    /// <summary>Newest first by <paramref name="sortField"/>.</summary>
+    private static async Task<IReadOnlyList<T>> FindJsonAsync<T>(
+        IMongoCollection<BsonDocument> collection, FilterDefinition<BsonDocument> filter, string sortField, CancellationToken cancellationToken)
+    {
+        var docs = await collection.Find(filter).Sort(Builders<BsonDocument>.Sort.Descending(sortField)).ToListAsync(cancellationToken);
+        return docs.Select(d => JsonSerializer.Deserialize<T>(d["json"].AsString, RecordJson)!).ToList();
+    }
+}

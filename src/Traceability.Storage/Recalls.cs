@@ -1,0 +1,43 @@
+namespace Traceability.Storage;
+
+public enum RecallClassification { I, II, III }
+
+/// <summary>A lot named in a recall, by GTIN and lot and by its Digital Link path key.</summary>
+public sealed record RecalledLot(string LotKey, string Gtin, string Lot);
+
+/// <summary>
+/// A recall as ordered: the lot it started from, every lot the forward trace reached, the organisations
+/// holding or receiving them, and the transactions that wrote <c>recall(lotKeys, reason)</c> on-chain.
+/// </summary>
+public sealed record Recall(
+    string Id,
+    RecalledLot Origin,
+    string Reason,
+    RecallClassification Classification,
+    string InitiatedByOrgId,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<RecalledLot> AffectedLots,
+    IReadOnlyList<string> PartyOrgIds,
+    IReadOnlyList<string> TxHashes);
+
+/// <summary>A holder's report of what it took off the shelf for a recall.</summary>
+public sealed record RecallAcknowledgement(
+    string RecallId, string OrgId, decimal QuantityRemoved, string Unit, string? Note, DateTimeOffset At);
+
+/// <summary>Something regulators must look at, e.g. a failed lab result.</summary>
+public sealed record Alert(
+    string Id, string Kind, RecalledLot Lot, string EventId, string RaisedByOrgId, DateTimeOffset At, string Detail);
+
+/// <summary>
+/// A trade item's consumer-facing master data, keyed by GTIN and owned by the organisation that
+/// registered it. Names are language maps (BCP 47 tag → text), as in the GS1 Web Vocabulary.
+/// </summary>
+public sealed record Product(
+    string Gtin,
+    string OwnerOrgId,
+    IReadOnlyDictionary<string, string> Name,
+    IReadOnlyDictionary<string, string> Brand,
+    IReadOnlyDictionary<string, string> Description,
+    string? CountryOfOrigin,
+    string? NetContent,
+    int? ShelfLifeDays);

@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Traceability.Storage.Sqlite;
+
+public sealed partial class SqliteTraceStore
+{
+    private const string BatchColumns =
+        "batch_id, org_id, event_ids, created_at, search_from_block, tx_hash, block_number, anchored_by, anchored_at, view_ids";
+
+    public async Task<IReadOnlyList<PendingBacklog>> GetPendingBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT org_id, COUNT(*), MIN(record_time) FROM pending_events GROUP BY org_id ORDER BY MIN(seq)
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var list = new List<PendingBacklog>();
+        while (await reader.ReadAsync(cancellationToken))
+            list.Add(new PendingBacklog(reader.GetString(0), reader.GetInt64(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
+        return list;
+    }
+
+    public async Task<IReadOnlyList<PendingEvent>> GetPendingEventsAsync(string orgId, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT e.event_id, e.json FROM pending_events p INDEXED BY pending_by_org JOIN events e ON e.seq = p.seq
+            WHERE p.org_id = $org ORDER BY p.seq LIMIT $max
+            """;
+        cmd.Parameters.AddWithValue("$org", orgId);
+        cmd.Parameters.AddWithValue("$max", max);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var events = new List<PendingEvent>();
+        while (await reader.ReadAsync(cancellationToken)) events.Add(new PendingEvent(reader.GetString(0), reader.GetString(1)));
+        return events;
+    }
+
+    public async Task CreateBatchAsync(AnchorBatch batch, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken);
+            await using (var insert = Writer.CreateCommand())
+            {
+                insert.Transaction = tx;
+                insert.CommandText = $"""
+                    INSERT INTO anchor_batches ({BatchColumns})
+                    VALUES ($id, $org, $ids, $created, $from, NULL, NULL, NULL, NULL, $views)
+                    ON CONFLICT(batch_id) DO NOTHING
+                    """;
+                insert.Parameters.AddWithValue("$id", batch.BatchId);
+                insert.Parameters.AddWithValue("$org", batch.OrgId);
+                insert.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(batch.EventIds, Json));
+                insert.Parameters.AddWithValue("$created", batch.CreatedAt.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$from", (long)batch.SearchFromBlock);
+                insert.Parameters.AddWithValue("$views", JsonSerializer.Serialize(batch.ViewIds, Json));
+                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+                    throw new DuplicateException($"anchor batch {batch.BatchId} already exists");
+            }
+
+            // Leaving the queue and joining the batch happen together, so an event is in one batch or none.
+            await using var take = Writer.CreateCommand();
+            take.Transaction = tx;
+            take.CommandText = "DELETE FROM pending_events WHERE seq = (SELECT seq FROM events WHERE event_id = $id) RETURNING seq";
+            var id = take.Parameters.Add("$id", SqliteType.Text);
+            await using var join = Writer.CreateCommand();
+            join.Transaction = tx;
+            join.CommandText = "INSERT INTO batch_members (seq, batch_id, leaf_index) VALUES ($seq, $batch, $leaf)";
+            var seq = join.Parameters.Add("$seq", SqliteType.Integer);
+            join.Parameters.AddWithValue("$batch", batch.BatchId);
+            var leaf = join.Parameters.Add("$leaf", SqliteType.Integer);
+            for (var i = 0; i < batch.EventIds.Count; i++)
+            {
+                id.Value = batch.EventIds[i];
+                if (await take.ExecuteScalarAsync(cancellationToken) is not long taken)
+                    throw new DuplicateException($"event {batch.EventIds[i]} is unknown or already in an anchor batch");
+                (seq.Value, leaf.Value) = (taken, i);
+                await join.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await tx.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task RecordBatchSentAsync(string batchId, string txHash, CancellationToken cancellationToken) =>
+        WriteAsync("UPDATE anchor_batches SET tx_hash = $tx WHERE batch_id = $id AND block_number IS NULL",
+            [("$id", batchId), ("$tx", txHash)], cancellationToken);
+
+    // Both are one statement: an event's "anchored" is its batch's block number, so no member row changes.
+    public async Task CompleteBatchAsync(string batchId, AnchorReceipt receipt, CancellationToken cancellationToken)
+    {
+        var updated = await WriteAsync("""
+            UPDATE anchor_batches SET tx_hash = $tx, block_number = $block, anchored_by = $by, anchored_at = $at
+            WHERE batch_id = $id
+            """,
+            [("$id", batchId), ("$tx", receipt.TxHash), ("$block", (long)receipt.BlockNumber), ("$by", receipt.AnchoredBy),
+             ("$at", receipt.AnchoredAt.ToUnixTimeMilliseconds())], cancellationToken);
+        if (updated == 0) throw new InvalidOperationException($"anchor batch {batchId} does not exist");
+    }
+
+    public Task ReopenBatchAsync(string batchId, CancellationToken cancellationToken) =>
+        WriteAsync("""
+            UPDATE anchor_batches SET tx_hash = NULL, block_number = NULL, anchored_by = NULL, anchored_at = NULL
+            WHERE batch_id = $id
+            """, [("$id", batchId)], cancellationToken);
+
+    public async Task<AnchorBatch?> GetBatchAsync(string batchId, CancellationToken cancellationToken) =>
+        (await ReadBatchesAsync($"SELECT {BatchColumns} FROM anchor_batches WHERE batch_id = $p", batchId, cancellationToken))
+        .SingleOrDefault();
+
+    public Task<IReadOnlyList<AnchorBatch>> GetUnanchoredBatchesAsync(CancellationToken cancellationToken) =>
+        ReadBatchesAsync($"SELECT {BatchColumns} FROM anchor_batches WHERE block_number IS NULL ORDER BY created_at, batch_id", null, cancellationToken);
+
+    public Task<IReadOnlyList<AnchorBatch>> GetBatchesAnchoredAboveAsync(ulong blockNumber, CancellationToken cancellationToken) =>
+        ReadBatchesAsync($"SELECT {BatchColumns} FROM anchor_batches WHERE block_number > $p ORDER BY block_number", (long)blockNumber, cancellationToken);
+
+    public async Task<EventAnchor?> GetEventAnchorAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT e.org_id, m.batch_id, m.leaf_index FROM events e LEFT JOIN batch_members m ON m.seq = e.seq
+            WHERE e.event_id = $id
+            """;
+        cmd.Parameters.AddWithValue("$id", eventId);
+        string orgId;
+        string? batchId;
+        int? leafIndex;
+        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken)) return null;
+            orgId = reader.GetString(0);
+            batchId = reader.IsDBNull(1) ? null : reader.GetString(1);
+            leafIndex = reader.IsDBNull(2) ? null : reader.GetInt32(2);
+        }
+        var batch = batchId is null ? null : await GetBatchAsync(batchId, cancellationToken);
+        return new EventAnchor(eventId, orgId, batch, batch is null ? null : leafIndex);
+    }
+
+    private async Task<IReadOnlyList<AnchorBatch>> ReadBatchesAsync(string sql, object? parameter, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        if (parameter is not null) cmd.Parameters.AddWithValue("$p", parameter);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        var list = new List<AnchorBatch>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            list.Add(new AnchorBatch(
+                r.GetString(0),
+                r.GetString(1),
+                JsonSerializer.Deserialize<string[]>(r.GetString(2), Json)!,
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)),
+                (ulong)r.GetInt64(4))
+            {
+                TxHash = r.IsDBNull(5) ? null : r.GetString(5),
+                BlockNumber = r.IsDBNull(6) ? null : (ulong)r.GetInt64(6),
+                AnchoredBy = r.IsDBNull(7) ? null : r.GetString(7),
+                AnchoredAt = r.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)),
+                ViewIds = JsonSerializer.Deserialize<string[]>(r.GetString(9), Json)!,
+            });
+        }
+        return list;
+    }
+
+    /// <summary>One statement under the write lock; returns the rows it changed.</summary>
+    private async Task<int> WriteAsync(string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var cmd = Writer.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+            return await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+}

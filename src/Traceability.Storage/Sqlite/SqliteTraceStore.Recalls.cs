@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Traceability.Storage.Sqlite;
+
+public sealed partial class SqliteTraceStore
+{
+    public async Task AddRecallAsync(Recall recall, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                await RunAsync(tx, "INSERT INTO recalls (id, created_at, json) VALUES ($a, $b, $c)",
+                    recall.Id, recall.CreatedAt.ToUnixTimeMilliseconds(), JsonSerializer.Serialize(recall, Json));
+            }
+            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 1555)
+            {
+                throw new DuplicateException($"recall {recall.Id} already exists");
+            }
+            foreach (var lotKey in recall.AffectedLots.Select(l => l.LotKey).Append(recall.Origin.LotKey).Distinct())
+                await RunAsync(tx, "INSERT OR IGNORE INTO recall_lots (lot_key, recall_id) VALUES ($a, $b)", lotKey, recall.Id);
+            foreach (var org in recall.PartyOrgIds.Distinct())
+                await RunAsync(tx, "INSERT OR IGNORE INTO recall_parties (org_id, recall_id) VALUES ($a, $b)", org, recall.Id);
+            await tx.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        async Task RunAsync(SqliteTransaction tx, string sql, params object[] values)
+        {
+            await using var cmd = Writer.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            for (var i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue("$" + (char)('a' + i), values[i]);
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<Recall?> GetRecallAsync(string recallId, CancellationToken cancellationToken) =>
+        (await ReadJsonAsync<Recall>("SELECT json FROM recalls WHERE id = $p", recallId, cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<Recall>> ListRecallsAsync(string? partyOrgId, CancellationToken cancellationToken) =>
+        partyOrgId is null
+            ? ReadJsonAsync<Recall>("SELECT json FROM recalls ORDER BY created_at DESC, id", null, cancellationToken)
+            : ReadJsonAsync<Recall>("""
+                SELECT r.json FROM recalls r JOIN recall_parties p ON p.recall_id = r.id
+                WHERE p.org_id = $p ORDER BY r.created_at DESC, r.id
+                """, partyOrgId, cancellationToken);
+
+    public Task<IReadOnlyList<Recall>> GetRecallsForLotAsync(string lotKey, CancellationToken cancellationToken) =>
+        ReadJsonAsync<Recall>("""
+            SELECT r.json FROM recalls r JOIN recall_lots l ON l.recall_id = r.id
+            WHERE l.lot_key = $p ORDER BY r.created_at DESC, r.id
+            """, lotKey, cancellationToken);
+
+    public Task AddAcknowledgementAsync(RecallAcknowledgement acknowledgement, CancellationToken cancellationToken) =>
+        WriteAsync("INSERT INTO recall_acks (recall_id, json) VALUES ($id, $json)",
+            [("$id", acknowledgement.RecallId), ("$json", JsonSerializer.Serialize(acknowledgement, Json))], cancellationToken);
+
+    public Task<IReadOnlyList<RecallAcknowledgement>> GetAcknowledgementsAsync(string recallId, CancellationToken cancellationToken) =>
+        ReadJsonAsync<RecallAcknowledgement>("SELECT json FROM recall_acks WHERE recall_id = $p ORDER BY seq", recallId, cancellationToken);
+
+    public async Task AddAlertAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync("INSERT INTO alerts (id, lot_key, json) VALUES ($id, $lot, $json)",
+                [("$id", alert.Id), ("$lot", alert.Lot.LotKey), ("$json", JsonSerializer.Serialize(alert, Json))], cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 2067)
+        {
+            throw new DuplicateException($"alert {alert.Id} already exists");
+        }
+    }
+
+    public Task<IReadOnlyList<Alert>> ListAlertsAsync(string? lotKey, CancellationToken cancellationToken) =>
+        lotKey is null
+            ? ReadJsonAsync<Alert>("SELECT json FROM alerts ORDER BY seq DESC", null, cancellationToken)
+            : ReadJsonAsync<Alert>("SELECT json FROM alerts WHERE lot_key = $p ORDER BY seq DESC", lotKey, cancellationToken);
+
+    public Task SaveProductAsync(Product product, CancellationToken cancellationToken) =>
+        WriteAsync("INSERT INTO products (gtin, json) VALUES ($gtin, $json) ON CONFLICT(gtin) DO UPDATE SET json = excluded.json",
+            [("$gtin", product.Gtin), ("$json", JsonSerializer.Serialize(product, Json))], cancellationToken);
+
+    public async Task<Product?> GetProductAsync(string gtin, CancellationToken cancellationToken) =>
+        (await ReadJsonAsync<Product>("SELECT json FROM products WHERE gtin = $p", gtin, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<T>> ReadJsonAsync<T>(string sql, string? parameter, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        if (parameter is not null) cmd.Parameters.AddWithValue("$p", parameter);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var list = new List<T>();
+        while (await reader.ReadAsync(cancellationToken)) list.Add(JsonSerializer.Deserialize<T>(reader.GetString(0), Json)!);
+        return list;
+    }
+}
