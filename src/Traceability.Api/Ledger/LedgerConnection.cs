@@ -57,18 +57,23 @@ public sealed class LedgerConnection(
     }
 
     /// <summary>Makes sure an account can pay for gas: Anvil's cheat method on a dev chain, a transfer elsewhere.</summary>
-    public async Task FundAsync(EvmAddress account, CancellationToken cancellationToken)
+    public Task FundAsync(EvmAddress account, CancellationToken cancellationToken)
     {
         var s = Require();
-        if (await s.Gateway.GetBalanceAsync(account, cancellationToken) >= MinimumBalance) return;
-        if (s.IsAnvil)
+        return FundAsync(s.Gateway, s.Admin, s.IsAnvil, account, cancellationToken);
+    }
+
+    private async Task FundAsync(EvmGateway gateway, EvmIdentity admin, bool isAnvil, EvmAddress account, CancellationToken cancellationToken)
+    {
+        if (await gateway.GetBalanceAsync(account, cancellationToken) >= MinimumBalance) return;
+        if (isAnvil)
         {
-            await s.Gateway.Rpc.CallAsync("anvil_setBalance", [account.ToString(), Hex.EncodeQuantity(BigInteger.Pow(10, 21))], cancellationToken);
+            await gateway.Rpc.CallAsync("anvil_setBalance", [account.ToString(), Hex.EncodeQuantity(BigInteger.Pow(10, 21))], cancellationToken);
             return;
         }
-        var (maxFee, _) = await s.Gateway.Fees.GetAsync(cancellationToken);
+        var (maxFee, _) = await gateway.Fees.GetAsync(cancellationToken);
         if (maxFee.IsZero) return; // free-gas private network (Besu with zero base fee): nothing to pay
-        var transfer = await s.Gateway.SubmitAsync(s.Admin, account, [], new SubmitOptions(GasLimit: 21_000, Value: MinimumBalance * 10), null, cancellationToken);
+        var transfer = await gateway.SubmitAsync(admin, account, [], new SubmitOptions(GasLimit: 21_000, Value: MinimumBalance * 10), null, cancellationToken);
         await transfer.GetCommitAsync(_options.Ledger.CommitTimeout, cancellationToken);
     }
 
@@ -98,8 +103,9 @@ public sealed class LedgerConnection(
         var gateway = await EvmGateway.ConnectAsync(rpc, cancellationToken);
         var isAnvil = (await gateway.GetClientVersionAsync(cancellationToken)).StartsWith("anvil", StringComparison.OrdinalIgnoreCase);
         var admin = EvmIdentity.From(keys.LoadOrCreate("admin"));
-        _session = new LedgerSession(gateway, TraceRegistryClient.At(gateway, EvmAddress.Zero), admin, isAnvil);
-        await FundAsync(admin.Address, cancellationToken);
+        // The session is published only once the registry is known: a half-made one would let
+        // requests and the anchoring worker send transactions to no contract at all.
+        await FundAsync(gateway, admin, isAnvil, admin.Address, cancellationToken);
 
         var registry = await FindRegistryAsync(gateway, cancellationToken);
         if (registry is null)
