@@ -79,6 +79,9 @@ public interface ITraceStore : IAsyncDisposable
     /// <summary>Recalls that name the lot (as origin or affected), newest first.</summary>
     Task<IReadOnlyList<Recall>> GetRecallsForLotAsync(string lotKey, CancellationToken cancellationToken);
 
+    /// <summary>Marks an active recall lifted; false when it is unknown or was already lifted (nothing changes then).</summary>
+    Task<bool> LiftRecallAsync(string recallId, RecallLifting lifting, CancellationToken cancellationToken);
+
     Task AddAcknowledgementAsync(RecallAcknowledgement acknowledgement, CancellationToken cancellationToken);
     Task<IReadOnlyList<RecallAcknowledgement>> GetAcknowledgementsAsync(string recallId, CancellationToken cancellationToken);
 

@@ -8,6 +8,7 @@ public sealed record RecalledLot(string LotKey, string Gtin, string Lot);
 /// <summary>
 /// A recall as ordered: the lot it started from, every lot the forward trace reached, the organisations
 /// holding or receiving them, and the transactions that wrote <c>recall(lotKeys, reason)</c> on-chain.
+/// <see cref="Lifted"/> is set once a regulator ends it.
 /// </summary>
 public sealed record Recall(
     string Id,
@@ -18,7 +19,20 @@ public sealed record Recall(
     DateTimeOffset CreatedAt,
     IReadOnlyList<RecalledLot> AffectedLots,
     IReadOnlyList<string> PartyOrgIds,
-    IReadOnlyList<string> TxHashes);
+    IReadOnlyList<string> TxHashes,
+    RecallLifting? Lifted = null)
+{
+    public bool IsActive => Lifted is null;
+
+    /// <summary>The recalled lot and every affected lot, origin first.</summary>
+    public IEnumerable<string> LotKeys => AffectedLots.Select(l => l.LotKey).Prepend(Origin.LotKey).Distinct(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// How a recall ended: who lifted it, why, and the <c>liftRecall(lotKeys)</c> transactions (none for lots
+/// another active recall still covers, which stay recalled on-chain).
+/// </summary>
+public sealed record RecallLifting(string ByOrgId, string Reason, DateTimeOffset At, IReadOnlyList<string> TxHashes);
 
 /// <summary>A holder's report of what it took off the shelf for a recall.</summary>
 public sealed record RecallAcknowledgement(

@@ -13,11 +13,12 @@ public static class RecallsApi
 {
     public sealed record RecallRequest(string? Gtin, string? Lot, string? Reason, string? Classification);
     public sealed record AcknowledgementRequest(decimal? QuantityRemoved, string? Unit, string? Note);
+    public sealed record LiftRequest(string? Reason);
     public sealed record PartyView(string OrgId, string Name, bool Acknowledged, IReadOnlyList<RecallAcknowledgement> Acknowledgements);
     public sealed record RecallView(
         string Id, RecalledLot Origin, string Reason, string Classification, string InitiatedByOrgId, DateTimeOffset CreatedAt,
         IReadOnlyList<RecalledLot> AffectedLots, IReadOnlyList<PartyView> Parties, IReadOnlyList<string> TxHashes,
-        int PartiesAcknowledged, IReadOnlyDictionary<string, decimal> QuantityRemoved);
+        int PartiesAcknowledged, IReadOnlyDictionary<string, decimal> QuantityRemoved, string Status, RecallLifting? Lifted);
 
     public static IEndpointRouteBuilder MapRecallsApi(this IEndpointRouteBuilder app)
     {
@@ -27,6 +28,8 @@ public static class RecallsApi
         recalls.MapGet("", List).WithSummary("Recalls: ?affecting=me for those naming the caller; regulators see all");
         recalls.MapGet("/{id}", Get).WithSummary("A recall with its parties and their acknowledgements");
         recalls.MapPost("/{id}/acknowledgements", Acknowledge).WithSummary("A holder reports what it removed");
+        recalls.MapPost("/{id}/lift", Lift).WithSummary("End a recall once the hazard is resolved (regulators): liftRecall on-chain")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(503);
         return app;
     }
 
@@ -85,6 +88,17 @@ public static class RecallsApi
         return TypedResults.Created($"/recalls/{recall.Id}", ack);
     }
 
+    public static async Task<Ok<RecallView>> Lift(
+        string id, HttpContext context, Caller caller, ITraceStore store, RecallService recalls, CancellationToken cancellationToken)
+    {
+        var org = await caller.RequireRoleAsync(context, cancellationToken, OrgRole.Regulator);
+        var body = await ReadAsync<LiftRequest>(context, cancellationToken);
+        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500)
+            throw TraceError.Invalid("invalid-lifting", "$.reason", "required, at most 500 characters: why the recall can end");
+        var recall = await recalls.LiftAsync(org, id, body.Reason.Trim(), cancellationToken);
+        return TypedResults.Ok(await ViewAsync(recall, store, cancellationToken));
+    }
+
     /// <summary>Regulators see every recall; others those they ordered or are named in (others are reported absent).</summary>
     private static async Task<Recall> VisibleAsync(string id, Organisation org, ITraceStore store, CancellationToken cancellationToken)
     {
@@ -106,7 +120,7 @@ public static class RecallsApi
         }
         var removed = acks.GroupBy(a => a.Unit).ToDictionary(g => g.Key, g => g.Sum(a => a.QuantityRemoved));
         return new RecallView(r.Id, r.Origin, r.Reason, r.Classification.ToString(), r.InitiatedByOrgId, r.CreatedAt,
-            r.AffectedLots, parties, r.TxHashes, parties.Count(p => p.Acknowledged), removed);
+            r.AffectedLots, parties, r.TxHashes, parties.Count(p => p.Acknowledged), removed, r.IsActive ? "active" : "lifted", r.Lifted);
     }
 
     private static async Task<T> ReadAsync<T>(HttpContext context, CancellationToken cancellationToken) where T : class

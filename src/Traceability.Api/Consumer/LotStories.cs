@@ -85,7 +85,7 @@ public sealed class LotStories(
         var recalls = new List<StoryRecall>();
         var onChain = await RecallOnChainAsync(lotKey, cancellationToken);
         foreach (var r in await store.GetRecallsForLotAsync(lotKey, cancellationToken))
-            recalls.Add(new StoryRecall(r.Id, r.Reason, r.Classification.ToString(), r.CreatedAt, r.TxHashes, onChain));
+            recalls.Add(new StoryRecall(r.Id, r.Reason, r.Classification.ToString(), r.CreatedAt, r.TxHashes, onChain, r.Lifted?.At, r.Lifted?.Reason));
 
         var origin = events.Where(e => e.Event.Type == EventType.ObjectEvent && e.Event.Action == "ADD" && e.Event.BizLocation is not null)
             .OrderBy(e => e.Event.EventTime).Select(e => Place(e.Event.BizLocation, byGln)).FirstOrDefault();
@@ -99,7 +99,7 @@ public sealed class LotStories(
             production?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             BestBefore(creator?.Event, production, product),
             states.Values.Any(s => s.NonConformant),
-            onChain?.Active == true || recalls.Count > 0,
+            onChain?.Active == true || recalls.Any(r => r.Active), // either source saying "recalled" is enough to warn
             recalls,
             labResults,
             journey,

@@ -41,8 +41,13 @@ public sealed record StoryLabResult(
     string Analyte, string? InchiKey, string Method, string Result, string? Limit, string? LimitSource, string Verdict,
     string? ReferenceMaterial, DateTimeOffset TestedAt, StoryParty Lab, IReadOnlyList<string> Certifications, string ViewId);
 
+/// <summary>A recall naming the lot; <see cref="LiftedAt"/> is set once a regulator ended it.</summary>
 public sealed record StoryRecall(
-    string Id, string Reason, string Classification, DateTimeOffset CreatedAt, IReadOnlyList<string> TxHashes, StoryRecallOnChain? OnChain);
+    string Id, string Reason, string Classification, DateTimeOffset CreatedAt, IReadOnlyList<string> TxHashes, StoryRecallOnChain? OnChain,
+    DateTimeOffset? LiftedAt = null, string? LiftReason = null)
+{
+    public bool Active => LiftedAt is null;
+}
 
 /// <summary>What <c>recallOf(lotKey)</c> returned when the page was made (anyone can ask again).</summary>
 public sealed record StoryRecallOnChain(bool Active, string By, DateTimeOffset Timestamp, string LotKey);

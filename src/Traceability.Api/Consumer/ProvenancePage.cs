@@ -81,6 +81,7 @@ public static class ProvenancePage
         var records = ProvenanceSections.RecordIndex(story);
         ProvenanceSections.Recall(html, story, t);
         ProvenanceSections.NonConformant(html, story, t);
+        ProvenanceSections.LiftedRecalls(html, story, t);
         ProvenanceSections.Product(html, story, name, t);
         html.Append($"<p id=\"verdict\" class=\"verdict\" data-state=\"running\" role=\"status\" aria-live=\"polite\">{E(t.Checking)}</p>");
         html.Append($"<noscript><p class=\"verdict\">{E(t.VerifyFirst)}</p></noscript>");

@@ -25,7 +25,7 @@ internal static class ProvenanceSections
         html.Append("<section id=\"recall\" class=\"recall\" role=\"alert\">")
             .Append($"<h2><span aria-hidden=\"true\">⚠</span> {E(t.RecallTitle)}</h2><p class=\"advice\">{E(t.RecallAdvice)}</p>");
         var offset = LocalOffset(story);
-        foreach (var recall in story.Recalls)
+        foreach (var recall in story.Recalls.Where(r => r.Active))
         {
             html.Append("<dl class=\"facts\">")
                 .Append($"<dt>{E(t.RecallReason)}</dt><dd class=\"reason\">{E(recall.Reason)}</dd>")
@@ -42,8 +42,27 @@ internal static class ProvenanceSections
                     .Append($"<code class=\"hash\">recallOf(0x{E(chain.LotKey)})</code><code class=\"hash\">by {E(chain.By)}</code></dd>");
             html.Append("</dl>");
         }
-        if (story.Recalls.Count == 0)
+        if (!story.Recalls.Any(r => r.Active))
             html.Append($"<p>{E(t.RecallOnChain)}: {E(t.RecallActive)}</p>");
+        html.Append("</section>");
+    }
+
+    /// <summary>Recalls that were lifted: calm, after the warnings, so a past scare is explained rather than hidden.</summary>
+    public static void LiftedRecalls(StringBuilder html, LotStory story, ProvenanceText t)
+    {
+        var lifted = story.Recalls.Where(r => !r.Active).ToList();
+        if (lifted.Count == 0) return;
+        var offset = LocalOffset(story);
+        html.Append($"<section id=\"recall-lifted\" class=\"lifted\"><h2>{E(t.RecallLiftedTitle)}</h2>");
+        foreach (var recall in lifted)
+        {
+            html.Append("<dl class=\"facts\">")
+                .Append($"<dt>{E(t.RecallReason)}</dt><dd class=\"reason\">{E(recall.Reason)}</dd>")
+                .Append($"<dt>{E(t.RecallDate)}</dt><dd>{Time(recall.CreatedAt, offset)}</dd>")
+                .Append($"<dt>{E(t.RecallLiftedOn)}</dt><dd>{Time(recall.LiftedAt!.Value, offset)}</dd>")
+                .Append($"<dt>{E(t.RecallLiftReason)}</dt><dd class=\"lift-reason\">{E(recall.LiftReason ?? "")}</dd>")
+                .Append("</dl>");
+        }
         html.Append("</section>");
     }
 

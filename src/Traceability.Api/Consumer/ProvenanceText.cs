@@ -46,6 +46,9 @@ internal sealed record ProvenanceText
     public required string RecallOnChain { get; init; }
     public required string RecallActive { get; init; }
     public required string RecallLifted { get; init; }
+    public required string RecallLiftedTitle { get; init; }
+    public required string RecallLiftedOn { get; init; }
+    public required string RecallLiftReason { get; init; }
     public required string NonConformantTitle { get; init; }
     public required string NonConformantText { get; init; }
     public required string Checking { get; init; }
@@ -117,6 +120,9 @@ internal sealed record ProvenanceText
         RecallOnChain = "The ledger's registry says",
         RecallActive = "recall active",
         RecallLifted = "recall lifted",
+        RecallLiftedTitle = "An earlier recall of this lot has been lifted",
+        RecallLiftedOn = "Lifted",
+        RecallLiftReason = "Why it was lifted",
         NonConformantTitle = "A lab test failed",
         NonConformantText = "This lot or one of its ingredients failed a lab test. See the lab tests below.",
         Checking = "Checking…",
@@ -213,6 +219,9 @@ internal sealed record ProvenanceText
         RecallOnChain = "链上登记合约显示",
         RecallActive = "召回有效",
         RecallLifted = "召回已解除",
+        RecallLiftedTitle = "本批次此前的召回已解除",
+        RecallLiftedOn = "解除时间",
+        RecallLiftReason = "解除原因",
         NonConformantTitle = "检验不合格",
         NonConformantText = "本批次或其原料的检验结果不合格，详见下方检验检测。",
         Checking = "正在核验…",

@@ -13,13 +13,15 @@ namespace Traceability.Api.Recalls;
 /// <summary>
 /// Orders a recall: the forward blast radius from the index, <c>recall(lotKeys, reason)</c> on-chain
 /// signed by the ordering organisation (in chunks the block gas limit allows), then the recall record
-/// naming every affected lot and every organisation that holds or received them.
+/// naming every affected lot and every organisation that holds or received them. Lifts recalls too.
 /// </summary>
 public sealed class RecallService(
     ITraceStore store, LotIndex index, LedgerConnection ledger, KeyVault keys, Consumer.StoryVersion stories, TimeProvider clock)
 {
     /// <summary>Lot keys per transaction: about 50k gas each, well under a 30M block.</summary>
     public const int LotsPerTransaction = 200;
+
+    private readonly SemaphoreSlim _liftLock = new(1, 1); // two liftings at once would both try the same lots
 
     public async Task<Recall> OrderAsync(Organisation by, string lotKey, string reason, RecallClassification classification, CancellationToken cancellationToken)
     {
@@ -60,6 +62,47 @@ public sealed class RecallService(
         await store.AddRecallAsync(recall, cancellationToken);
         stories.Bump();
         return recall;
+    }
+
+    /// <summary>
+    /// Ends a recall: <c>liftRecall</c> on-chain, signed by the regulator, for each of its lots that is still
+    /// recalled there and that no other active recall names (those stay recalled), then the lifting is stored.
+    /// A retry after a failure part-way skips the lots already lifted on-chain.
+    /// </summary>
+    public async Task<Recall> LiftAsync(Organisation by, string recallId, string reason, CancellationToken cancellationToken)
+    {
+        await _liftLock.WaitAsync(cancellationToken);
+        try
+        {
+            var recall = await store.GetRecallAsync(recallId, cancellationToken) ?? throw TraceError.NotFound("not-found", $"no recall {recallId}");
+            if (!recall.IsActive)
+                throw TraceError.Conflict("recall-already-lifted", $"recall {recallId} was lifted on {recall.Lifted!.At:yyyy-MM-dd HH:mm} UTC");
+
+            var stillRecalled = (await store.ListRecallsAsync(null, cancellationToken))
+                .Where(r => r.IsActive && r.Id != recall.Id).SelectMany(r => r.LotKeys).ToHashSet(StringComparer.Ordinal);
+            var session = ledger.Require();
+            var toLift = new List<byte[]>();
+            foreach (var lotKey in recall.LotKeys.Where(k => !stillRecalled.Contains(k)))
+            {
+                var key = TraceRegistryClient.LotKey(lotKey);
+                if ((await session.Registry.RecallOfAsync(key, cancellationToken)).Active) toLift.Add(key);
+            }
+
+            var signer = EvmIdentity.From(keys.Load(by.Id));
+            var txHashes = new List<string>();
+            foreach (var chunk in toLift.Chunk(LotsPerTransaction))
+                txHashes.Add((await session.Registry.LiftRecallAsync(signer, chunk, cancellationToken)).TransactionHash);
+
+            var lifting = new RecallLifting(by.Id, reason, clock.GetUtcNow(), txHashes);
+            if (!await store.LiftRecallAsync(recall.Id, lifting, cancellationToken))
+                throw TraceError.Conflict("recall-already-lifted", $"recall {recallId} was lifted meanwhile");
+            stories.Bump();
+            return recall with { Lifted = lifting };
+        }
+        finally
+        {
+            _liftLock.Release();
+        }
     }
 
     private static bool IsLot(string key) => Identifiers.SplitLot(key) is not null;

@@ -51,6 +51,18 @@ public sealed partial class MongoTraceStore
     public Task<IReadOnlyList<Recall>> GetRecallsForLotAsync(string lotKey, CancellationToken cancellationToken) =>
         FindJsonAsync<Recall>(_recalls, Filter.AnyEq("lot_keys", lotKey), "created_at", cancellationToken);
 
+    public async Task<bool> LiftRecallAsync(string recallId, RecallLifting lifting, CancellationToken cancellationToken)
+    {
+        var recall = await GetRecallAsync(recallId, cancellationToken);
+        if (recall is not { IsActive: true }) return false;
+        // The "lifted" flag makes the update conditional: of two concurrent liftings only one matches.
+        var result = await _recalls.UpdateOneAsync(
+            Filter.And(Filter.Eq("_id", recallId), Filter.Ne("lifted", true)),
+            Builders<BsonDocument>.Update.Set("lifted", true).Set("json", JsonSerializer.Serialize(recall with { Lifted = lifting }, RecordJson)),
+            cancellationToken: cancellationToken);
+        return result.ModifiedCount == 1;
+    }
+
     public Task AddAcknowledgementAsync(RecallAcknowledgement acknowledgement, CancellationToken cancellationToken) =>
         _acknowledgements.InsertOneAsync(new BsonDocument
         {

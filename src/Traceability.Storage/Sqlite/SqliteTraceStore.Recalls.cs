@@ -58,6 +58,26 @@ public sealed partial class SqliteTraceStore
             WHERE l.lot_key = $p ORDER BY r.created_at DESC, r.id
             """, lotKey, cancellationToken);
 
+    public async Task<bool> LiftRecallAsync(string recallId, RecallLifting lifting, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            // Read and rewrite under the writer lock: only the first lifting of a recall is kept.
+            var recall = await GetRecallAsync(recallId, cancellationToken);
+            if (recall is not { IsActive: true }) return false;
+            await using var cmd = Writer.CreateCommand();
+            cmd.CommandText = "UPDATE recalls SET json = $json WHERE id = $id";
+            cmd.Parameters.AddWithValue("$id", recallId);
+            cmd.Parameters.AddWithValue("$json", JsonSerializer.Serialize(recall with { Lifted = lifting }, Json));
+            return await cmd.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public Task AddAcknowledgementAsync(RecallAcknowledgement acknowledgement, CancellationToken cancellationToken) =>
         WriteAsync("INSERT INTO recall_acks (recall_id, json) VALUES ($id, $json)",
             [("$id", acknowledgement.RecallId), ("$json", JsonSerializer.Serialize(acknowledgement, Json))], cancellationToken);

@@ -21,6 +21,8 @@ public sealed class NoServerErrorForClientInput(ApiFixture api) : IClassFixture<
         { "regulator", "POST", "/recalls", "{\"gtin\":\"06901234100013\",\"lot\":\"a/b\",\"reason\":\"" + new string('x', 600) + "\",\"classification\":\"I\"}" },
         { "regulator", "POST", "/recalls/rcl-nope/acknowledgements", "{\"quantityRemoved\":1e40,\"unit\":\"EA\"}" },
         { "retailer", "POST", "/recalls/rcl-nope/acknowledgements", "{}" },
+        { "regulator", "POST", "/recalls/rcl-nope/lift", "{\"reason\":\"" + new string('x', 600) + "\"}" },
+        { "regulator", "POST", "/recalls/rcl-nope/lift", "{\"reason\":[1]}" },
         { "regulator", "GET", "/trace/06901234100013/%20?direction=both", "" },
         { "regulator", "GET", "/trace/0/0", "" },
         { "regulator", "GET", "/exports/fsma204?from=2026-13-45", "" },

@@ -7,7 +7,7 @@ namespace Traceability.Api.Tests.Browser;
 /// <summary>
 /// A recalled lot's page opens with a large recall banner (reason, level, date, the recall's transaction and what the
 /// registry's recallOf says), in Chinese and English; a lot that failed a lab test also carries the non-conformance
-/// warning. A lot without a recall has neither.
+/// warning. A lot without a recall has neither. Once a regulator lifts the recall the banner gives way to a calm note.
 /// </summary>
 public sealed class RecallBannerOnTheProvenancePage(DemoChainFixture api, BrowserFixture browser)
     : IClassFixture<DemoChainFixture>, IClassFixture<BrowserFixture>
@@ -15,7 +15,7 @@ public sealed class RecallBannerOnTheProvenancePage(DemoChainFixture api, Browse
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task TheRecallBannerAppearsAfterARecall()
+    public async Task TheRecallBannerAppearsAfterARecallAndGivesWayWhenItIsLifted()
     {
         var path = DemoChainFixture.LotPath(DemoChainFixture.CleanLot);
         await using var english = await browser.NewPhoneAsync("en-US");
@@ -30,7 +30,8 @@ public sealed class RecallBannerOnTheProvenancePage(DemoChainFixture api, Browse
             reason = "包装内发现金属异物 / metal fragments found in packs",
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var tx = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["txHashes"]!.AsArray()[0]!.GetValue<string>();
+        var recall = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        var tx = recall["txHashes"]!.AsArray()[0]!.GetValue<string>();
 
         await page.ReloadAsync();
         await ProvenancePages.VerifiedAsync(page);
@@ -54,6 +55,17 @@ public sealed class RecallBannerOnTheProvenancePage(DemoChainFixture api, Browse
         Assert.Contains("包装内发现金属异物", zhText, StringComparison.Ordinal);
         Assert.Contains("一级召回", zhText, StringComparison.Ordinal);
         Assert.Contains("召回有效", zhText, StringComparison.Ordinal);
+
+        var lift = await regulator.PostAsJsonAsync($"/recalls/{recall["id"]!.GetValue<string>()}/lift",
+            new { reason = "异物来源已排除 / source of the fragments found and removed" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, lift.StatusCode);
+        await page.ReloadAsync();
+        await ProvenancePages.VerifiedAsync(page);
+        await ProvenancePages.ScreenshotPartsAsync(page, "provenance-recall-lifted-en", "#recall-lifted");
+        Assert.Equal(0, await page.Locator("#recall").CountAsync());
+        var note = await page.Locator("#recall-lifted").InnerTextAsync();
+        Assert.Contains("An earlier recall of this lot has been lifted", note, StringComparison.Ordinal);
+        Assert.Contains("source of the fragments found and removed", note, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -46,6 +46,27 @@ public abstract class RecallsAlertsAndProductsAreKept<TFixture>(TFixture fixture
     }
 
     [Fact]
+    public async Task ARecallIsLiftedOnceAndStaysFoundByItsLots()
+    {
+        var store = Store;
+        var origin = Sample.Unique("lot");
+        var recall = NewRecall(origin, [], ["org-shop"]);
+        await store.AddRecallAsync(recall, Ct);
+        var lifting = new RecallLifting("org-regulator", "re-test within limits", Sample.T0.AddDays(2), ["0x" + new string('2', 64)]);
+        var again = new RecallLifting("org-other", "second try", Sample.T0.AddDays(3), []);
+
+        Assert.True(await store.LiftRecallAsync(recall.Id, lifting, Ct));
+        Assert.False(await store.LiftRecallAsync(recall.Id, again, Ct));
+        Assert.False(await store.LiftRecallAsync(Sample.Unique("rcl"), lifting, Ct));
+
+        var stored = (await store.GetRecallAsync(recall.Id, Ct))!;
+        Assert.False(stored.IsActive);
+        Assert.Equal(lifting with { TxHashes = [] }, stored.Lifted! with { TxHashes = [] });
+        Assert.Equal(lifting.TxHashes, stored.Lifted!.TxHashes);
+        Assert.False(Assert.Single(await store.GetRecallsForLotAsync(Sample.LotKey(origin), Ct)).IsActive);
+    }
+
+    [Fact]
     public async Task AcknowledgementsAccumulateInOrder()
     {
         var store = Store;
