@@ -18,12 +18,32 @@ public sealed class JsonRpcClient(HttpClient http, Uri endpoint)
     /// and <see cref="LedgerUnavailableException"/> when the node cannot be reached.</summary>
     public async Task<JsonNode?> CallAsync(string method, JsonArray parameters, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendAsync(method, parameters, cancellationToken).ConfigureAwait(false);
+            }
+            // A node keeping only the latest state (Anvil --prune-history) can resolve "latest" to a block and
+            // then mine the next one before it reads the state: the read is refused although nothing is wrong.
+            // Reads are idempotent, so ask again.
+            catch (JsonRpcException ex) when (attempt < 4 && IsStateRead(method) && ex.NodeMessage.Contains("BlockOutOfRange", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private static bool IsStateRead(string method) =>
+        method is "eth_call" or "eth_getBalance" or "eth_getCode" or "eth_estimateGas" or "eth_getTransactionCount" or "eth_getStorageAt";
+
+    private async Task<JsonNode?> SendAsync(string method, JsonArray parameters, CancellationToken cancellationToken)
+    {
         var request = new JsonObject
         {
             ["jsonrpc"] = "2.0",
             ["id"] = Interlocked.Increment(ref _nextId),
             ["method"] = method,
-            ["params"] = parameters,
+            ["params"] = parameters.DeepClone(),
         };
 
         JsonNode? reply;
