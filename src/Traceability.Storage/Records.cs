@@ -24,7 +24,18 @@ public sealed record StoredEvent(
     public long Sequence { get; init; }
 }
 
-public sealed record CaptureWrite(IReadOnlyList<StoredEvent> Events, IReadOnlyList<LotState> Lots, CaptureJob? Job);
+/// <summary>
+/// What one capture writes together: new events, the lot states they change, the job, and the stored events the
+/// capturing organisation declared in error (their JSON, now carrying the errorDeclaration, replaces the old).
+/// </summary>
+public sealed record CaptureWrite(
+    IReadOnlyList<StoredEvent> Events, IReadOnlyList<LotState> Lots, CaptureJob? Job, IReadOnlyList<DeclaredError>? Declarations = null);
+
+/// <summary>
+/// An event declared in error (EPCIS 2.0 errorDeclaration): same event id, since the CBV hash leaves the
+/// declaration out, so its proof still holds; the stored JSON gains the declaration.
+/// </summary>
+public sealed record DeclaredError(string EventId, string Json);
 
 public sealed record AppendResult(IReadOnlyList<string> NewEventIds, IReadOnlyList<string> ExistingEventIds);
 

@@ -83,13 +83,35 @@ public sealed class CaptureService(
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var changed = new Dictionary<string, LotState>(StringComparer.Ordinal);
             var ids = new List<string>();
+            var declarations = new Dictionary<string, DeclaredError>(StringComparer.Ordinal);
             // Pallets packed earlier in this same document: their contents are not in the store yet.
             var packedHere = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var (index, p) in prepared)
             {
+                if (p.Model.HasErrorDeclaration && existing.Contains(p.EventId))
+                {
+                    try
+                    {
+                        if (!declarations.ContainsKey(p.EventId) && await DeclareErrorAsync(org, p, index, cancellationToken) is { } declared)
+                            declarations[p.EventId] = declared;
+                        ids.Add(p.EventId);
+                    }
+                    catch (TraceError refusal) when (behaviour == ErrorBehaviour.Proceed)
+                    {
+                        errors.Add(new CaptureError(index, p.EventId, refusal.Code, $"$.epcisBody.eventList[{index}].errorDeclaration", refusal.Message));
+                    }
+                    continue;
+                }
                 if (existing.Contains(p.EventId) || !seen.Add(p.EventId))
                 {
                     ids.Add(p.EventId); // idempotent: the same content is stored once
+                    continue;
+                }
+                if (p.Model.HasErrorDeclaration)
+                {
+                    // Declared in error before it was ever captured here: kept as a record, but it moves no lot.
+                    stored.Add(p.ToStored(org.Id, now, external: false));
+                    ids.Add(p.EventId);
                     continue;
                 }
                 try
@@ -119,8 +141,13 @@ public sealed class CaptureService(
             var status = errors.Count == 0 ? CaptureJobStatus.Succeeded : ids.Count == 0 ? CaptureJobStatus.Failed : CaptureJobStatus.PartiallySucceeded;
             var job = new CaptureJob("cap-" + Guid.NewGuid().ToString("N")[..16], org.Id, now, clock.GetUtcNow(), status,
                 behaviour.ToString().ToLowerInvariant(), total, ids, errors);
-            var appended = await store.AppendAsync(new CaptureWrite(stored, changed.Values.ToList(), job), cancellationToken);
+            var appended = await store.AppendAsync(new CaptureWrite(stored, changed.Values.ToList(), job, declarations.Values.ToList()), cancellationToken);
             if (changed.Count > 0) stories.Bump();
+            if (declarations.Count > 0)
+            {
+                foreach (var id in declarations.Keys) lots.Graph.Retract(id);
+                stories.Bump();
+            }
             if (appended.NewEventIds.Count > 0)
             {
                 var added = appended.NewEventIds.ToHashSet(StringComparer.Ordinal);
@@ -134,6 +161,24 @@ public sealed class CaptureService(
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// EPCIS 2.0 error declaration: the event is sent again with an <c>errorDeclaration</c>. The CBV hash leaves the
+    /// declaration out, so it names a stored event by content; only the organisation that captured that event may
+    /// declare it. Null when it was declared before (nothing changes).
+    /// </summary>
+    private async Task<DeclaredError?> DeclareErrorAsync(
+        Organisation org, PreparedEvent declaration, int index, CancellationToken cancellationToken)
+    {
+        var original = await store.GetEventAsync(declaration.EventId, cancellationToken)
+            ?? throw new InvalidOperationException($"event {declaration.EventId} was found and is gone"); // events are never deleted
+        if (original.OrgId != org.Id)
+            throw TraceError.Forbidden("not-your-event", $"event {index}: only the organisation that captured {declaration.EventId} may declare it in error");
+        var json = (JsonObject)JsonNode.Parse(original.Json)!;
+        if (json["errorDeclaration"] is not null) return null;
+        json["errorDeclaration"] = declaration.Json["errorDeclaration"]!.DeepClone();
+        return new DeclaredError(declaration.EventId, json.ToJsonString());
     }
 
     /// <summary>Lots packed (AggregationEvent) under the given pallets and cases: they travel with them.</summary>

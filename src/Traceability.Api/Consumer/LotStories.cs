@@ -119,7 +119,11 @@ public sealed class LotStories(
             {
                 var page = await store.QueryEventsAsync(query, cancellationToken);
                 foreach (var e in page.Events)
-                    found.TryAdd(e.EventId, new Loaded(e, EpcisEvent.FromJson((JsonObject)JsonNode.Parse(e.Json)!)));
+                {
+                    // An event its writer declared in error is no part of the lot's story.
+                    var model = EpcisEvent.FromJson((JsonObject)JsonNode.Parse(e.Json)!);
+                    if (!model.HasErrorDeclaration) found.TryAdd(e.EventId, new Loaded(e, model));
+                }
                 if (page.NextAfterSequence is not { } next) break;
                 query = query with { AfterSequence = next };
             }

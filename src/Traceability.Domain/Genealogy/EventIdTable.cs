@@ -16,9 +16,18 @@ internal sealed class EventIdTable
     private readonly Dictionary<Digest, int> _byDigest = [];
     private readonly Dictionary<string, int> _byText = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> _texts = [];
+    private readonly HashSet<int> _retracted = [];
     private Digest[] _digests = new Digest[1024];
 
     public int Count { get; private set; }
+
+    public bool TryGetIndex(string eventId, out int index) =>
+        TryParse(eventId, out var digest) ? _byDigest.TryGetValue(digest, out index) : _byText.TryGetValue(eventId, out index);
+
+    /// <summary>Marks an event declared in error: its edges stay stored but are no longer walked.</summary>
+    public bool Retract(int index) => _retracted.Add(index);
+
+    public bool IsRetracted(int index) => _retracted.Count > 0 && _retracted.Contains(index);
 
     public bool Contains(string eventId) =>
         TryParse(eventId, out var digest) ? _byDigest.ContainsKey(digest) : _byText.ContainsKey(eventId);
@@ -57,6 +66,7 @@ internal sealed class EventIdTable
         + MemorySizes.DictionaryBytes(_byDigest.EnsureCapacity(0), keyAndValueBytes: 36)
         + MemorySizes.DictionaryBytes(_byText.EnsureCapacity(0), keyAndValueBytes: 12)
         + MemorySizes.DictionaryBytes(_texts.EnsureCapacity(0), keyAndValueBytes: 16)
+        + MemorySizes.DictionaryBytes(_retracted.EnsureCapacity(0), keyAndValueBytes: 4)
         + _texts.Values.Sum(MemorySizes.StringBytes);
 
     /// <summary>Only the exact form <see cref="EventHash.FromDigest"/> writes (lowercase hex), so ids round-trip unchanged.</summary>

@@ -59,6 +59,24 @@ public sealed class LotGraph : IDisposable
         }
     }
 
+    /// <summary>
+    /// Takes an event's edges out of every later trace: the event was declared in error (EPCIS errorDeclaration).
+    /// </summary>
+    /// <returns>True when the graph changed: false for an event that added no edges or was retracted before.</returns>
+    public bool Retract(string eventId)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        _lock.EnterWriteLock();
+        try
+        {
+            return _events.TryGetIndex(eventId, out var index) && _events.Retract(index);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
     /// <summary>Whether an event id has been added (and added edges).</summary>
     public bool ContainsEvent(string eventId) => Read(() => _events.Contains(eventId));
 

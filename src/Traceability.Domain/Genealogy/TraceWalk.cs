@@ -32,7 +32,7 @@ internal sealed class TraceWalk
             if (node != root && nodes.IsParty(node)) continue;
             foreach (var half in nodes.EdgesOf(node))
             {
-                if (half.IsDownstream != downstream) continue;
+                if (half.IsDownstream != downstream || events.IsRetracted(half.EventIndex)) continue;
                 if (!visited.Contains(half.Target))
                 {
                     if (visited.Count >= maxNodes)

@@ -40,6 +40,12 @@ public sealed partial class MongoTraceStore
             await _events.InsertManyAsync(
                 session, fresh.Select((e, i) => MongoDocuments.FromEvent(e, first + i)), cancellationToken: cancellationToken);
         }
+        foreach (var declared in write.Declarations ?? [])
+        {
+            var updated = await _events.UpdateOneAsync(session, Filter.Eq("_id", declared.EventId),
+                Builders<BsonDocument>.Update.Set("json", declared.Json), cancellationToken: cancellationToken);
+            if (updated.MatchedCount != 1) throw new InvalidOperationException($"event {declared.EventId} declared in error is not stored");
+        }
         if (write.Lots.Count > 0)
             await _lots.BulkWriteAsync(session, write.Lots.Select(LotUpsert), cancellationToken: cancellationToken);
         if (write.Job is not null)

@@ -14,6 +14,7 @@ public sealed partial class SqliteTraceStore
             await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken);
             var (added, existing) = await InsertEventsAsync(tx, write.Events, cancellationToken);
             await UpsertLotsAsync(tx, write.Lots, cancellationToken);
+            await DeclareErrorsAsync(tx, write.Declarations ?? [], cancellationToken);
             if (write.Job is not null) await SaveCaptureJobAsync(Writer, tx, write.Job, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return new AppendResult(added, existing);
@@ -80,6 +81,20 @@ public sealed partial class SqliteTraceStore
             }
         }
         return (added, existing);
+    }
+
+    private async Task DeclareErrorsAsync(SqliteTransaction tx, IReadOnlyList<DeclaredError> declarations, CancellationToken cancellationToken)
+    {
+        foreach (var declared in declarations)
+        {
+            await using var cmd = Writer.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "UPDATE events SET json = $json WHERE event_id = $id";
+            cmd.Parameters.AddWithValue("$id", declared.EventId);
+            cmd.Parameters.AddWithValue("$json", declared.Json);
+            if (await cmd.ExecuteNonQueryAsync(cancellationToken) != 1)
+                throw new InvalidOperationException($"event {declared.EventId} declared in error is not stored");
+        }
     }
 
     private async Task UpsertLotsAsync(SqliteTransaction tx, IReadOnlyList<LotState> lots, CancellationToken cancellationToken)
