@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Traceability.Storage;
 
 public enum RecallClassification { I, II, III }
@@ -22,9 +24,11 @@ public sealed record Recall(
     IReadOnlyList<string> TxHashes,
     RecallLifting? Lifted = null)
 {
+    [JsonIgnore]
     public bool IsActive => Lifted is null;
 
     /// <summary>The recalled lot and every affected lot, origin first.</summary>
+    [JsonIgnore]
     public IEnumerable<string> LotKeys => AffectedLots.Select(l => l.LotKey).Prepend(Origin.LotKey).Distinct(StringComparer.Ordinal);
 }
 

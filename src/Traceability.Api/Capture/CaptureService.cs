@@ -84,6 +84,7 @@ public sealed class CaptureService(
             var changed = new Dictionary<string, LotState>(StringComparer.Ordinal);
             var ids = new List<string>();
             var declarations = new Dictionary<string, DeclaredError>(StringComparer.Ordinal);
+            var storedModels = new List<(string EventId, EpcisEvent Model)>(); // exactly the entries written, for the index
             // Pallets packed earlier in this same document: their contents are not in the store yet.
             var packedHere = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var (index, p) in prepared)
@@ -102,16 +103,17 @@ public sealed class CaptureService(
                     }
                     continue;
                 }
+                if (p.Model.HasErrorDeclaration && seen.Contains(p.EventId))
+                {
+                    var refusal = TraceError.Conflict("declared-in-same-document",
+                        $"event {index} declares in error an event this same document captures; capture it first, then send the declaration");
+                    if (behaviour == ErrorBehaviour.Rollback) throw refusal;
+                    errors.Add(new CaptureError(index, p.EventId, refusal.Code, $"$.epcisBody.eventList[{index}].errorDeclaration", refusal.Message));
+                    continue;
+                }
                 if (existing.Contains(p.EventId) || !seen.Add(p.EventId))
                 {
                     ids.Add(p.EventId); // idempotent: the same content is stored once
-                    continue;
-                }
-                if (p.Model.HasErrorDeclaration)
-                {
-                    // Declared in error before it was ever captured here: kept as a record, but it moves no lot.
-                    stored.Add(p.ToStored(org.Id, now, external: false));
-                    ids.Add(p.EventId);
                     continue;
                 }
                 try
@@ -125,9 +127,13 @@ public sealed class CaptureService(
                     foreach (var key in inContainers.Where(k => !known.ContainsKey(k)))
                         if ((await store.GetLotsAsync([key], cancellationToken)).TryGetValue(key, out var lot)) known[key] = lot;
                     var outcome = CustodyRules.Apply(p.Effects, p.EventId, org.Id, known, receiver, inContainers);
-                    foreach (var lot in outcome.Updates) { known[lot.LotKey] = lot; changed[lot.LotKey] = lot; }
                     stored.Add(p.ToStored(org.Id, now, outcome.External));
+                    storedModels.Add((p.EventId, p.Model));
                     ids.Add(p.EventId);
+                    // Declared in error before it was ever captured here: custody must still have allowed it,
+                    // but it is kept only as a record and moves no lot.
+                    if (p.Model.HasErrorDeclaration) continue;
+                    foreach (var lot in outcome.Updates) { known[lot.LotKey] = lot; changed[lot.LotKey] = lot; }
                     if (p.Model.Type == EventType.AggregationEvent && p.Model.Action == "ADD" && p.Model.ParentId is { } parent
                         && Identifiers.ContainerPath(parent) is { } pallet)
                         (packedHere.TryGetValue(pallet, out var list) ? list : packedHere[pallet] = []).AddRange(p.Effects.ActedOn.Select(a => a.LotKey));
@@ -151,7 +157,7 @@ public sealed class CaptureService(
             if (appended.NewEventIds.Count > 0)
             {
                 var added = appended.NewEventIds.ToHashSet(StringComparer.Ordinal);
-                lots.Add(prepared.Where(p => added.Contains(p.Event.EventId)).Select(p => (p.Event.EventId, p.Event.Model)));
+                lots.Add(storedModels.Where(m => added.Contains(m.EventId)));
                 stories.Bump();
                 anchoring.Notify();
             }

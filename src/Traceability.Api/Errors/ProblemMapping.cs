@@ -15,6 +15,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         {
             TraceError e => Problem(e),
             LedgerException e => Create(StatusCodes.Status503ServiceUnavailable, "ledger-unavailable", "Ledger unavailable", e.Message),
+            JsonRpcException e => Create(StatusCodes.Status503ServiceUnavailable, "ledger-unavailable", "Ledger unavailable", e.Message),
             BadHttpRequestException e when e.InnerException is JsonException j => Create(400, "malformed-json", "Malformed JSON", j.Message),
             BadHttpRequestException e => Create(e.StatusCode, "bad-request", "Bad request", e.Message),
             JsonException e => Create(400, "malformed-json", "Malformed JSON", e.Message),

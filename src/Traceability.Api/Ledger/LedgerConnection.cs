@@ -49,7 +49,7 @@ public sealed class LedgerConnection(
             _lastError = null;
             return block;
         }
-        catch (Exception ex) when (ex is LedgerException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is LedgerException or JsonRpcException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             _lastError = ex.Message;
             return null;
@@ -88,7 +88,7 @@ public sealed class LedgerConnection(
                 _connected.TrySetResult();
                 logger.LogInformation("ledger connected: chain {ChainId}, TraceRegistry {Contract}", _session.Gateway.ChainId, _session.Registry.Address);
             }
-            catch (Exception ex) when (ex is LedgerException or HttpRequestException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is LedgerException or HttpRequestException or JsonRpcException && !stoppingToken.IsCancellationRequested)
             {
                 _lastError = ex.Message;
                 logger.LogWarning("ledger at {RpcUrl} not available ({Error}); retrying", _options.Ledger.RpcUrl, ex.Message);

@@ -21,9 +21,24 @@ public sealed class RecallService(
     /// <summary>Lot keys per transaction: about 50k gas each, well under a 30M block.</summary>
     public const int LotsPerTransaction = 200;
 
-    private readonly SemaphoreSlim _liftLock = new(1, 1); // two liftings at once would both try the same lots
+    // Ordering and lifting one at a time: a lifting decides which lots no other active recall names, and a recall
+    // ordered meanwhile must not have its lots lifted on-chain under it.
+    private readonly SemaphoreSlim _recallLock = new(1, 1);
 
     public async Task<Recall> OrderAsync(Organisation by, string lotKey, string reason, RecallClassification classification, CancellationToken cancellationToken)
+    {
+        await _recallLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await OrderLockedAsync(by, lotKey, reason, classification, cancellationToken);
+        }
+        finally
+        {
+            _recallLock.Release();
+        }
+    }
+
+    private async Task<Recall> OrderLockedAsync(Organisation by, string lotKey, string reason, RecallClassification classification, CancellationToken cancellationToken)
     {
         await LotAccess.RequireAsync(by, lotKey, store, cancellationToken);
         await index.Loaded.WaitAsync(cancellationToken);
@@ -59,7 +74,7 @@ public sealed class RecallService(
             affectedKeys.Where(k => k != lotKey).Select(Lot).ToList(),
             parties.Order(StringComparer.Ordinal).ToList(),
             txHashes);
-        await store.AddRecallAsync(recall, cancellationToken);
+        await store.AddRecallAsync(recall, CancellationToken.None); // the chain has changed: record it even if the caller hangs up now
         stories.Bump();
         return recall;
     }
@@ -71,7 +86,7 @@ public sealed class RecallService(
     /// </summary>
     public async Task<Recall> LiftAsync(Organisation by, string recallId, string reason, CancellationToken cancellationToken)
     {
-        await _liftLock.WaitAsync(cancellationToken);
+        await _recallLock.WaitAsync(cancellationToken);
         try
         {
             var recall = await store.GetRecallAsync(recallId, cancellationToken) ?? throw TraceError.NotFound("not-found", $"no recall {recallId}");
@@ -94,14 +109,15 @@ public sealed class RecallService(
                 txHashes.Add((await session.Registry.LiftRecallAsync(signer, chunk, cancellationToken)).TransactionHash);
 
             var lifting = new RecallLifting(by.Id, reason, clock.GetUtcNow(), txHashes);
-            if (!await store.LiftRecallAsync(recall.Id, lifting, cancellationToken))
+            // The chain has changed: record it even if the caller hangs up now.
+            if (!await store.LiftRecallAsync(recall.Id, lifting, CancellationToken.None))
                 throw TraceError.Conflict("recall-already-lifted", $"recall {recallId} was lifted meanwhile");
             stories.Bump();
             return recall with { Lifted = lifting };
         }
         finally
         {
-            _liftLock.Release();
+            _recallLock.Release();
         }
     }
 

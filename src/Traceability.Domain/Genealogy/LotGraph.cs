@@ -20,7 +20,7 @@ public sealed class LotGraph : IDisposable
     public int NodeCount => Read(() => _nodes.Count);
     public long EdgeCount => Read(() => _edgeCount);
 
-    /// <summary>Events that added at least one edge.</summary>
+    /// <summary>Events that added at least one edge, and events retracted before they were added.</summary>
     public int EventCount => Read(() => _events.Count);
 
     /// <summary>Approximate managed bytes the index holds (node keys, adjacency, interned event ids).</summary>
@@ -61,15 +61,18 @@ public sealed class LotGraph : IDisposable
 
     /// <summary>
     /// Takes an event's edges out of every later trace: the event was declared in error (EPCIS errorDeclaration).
+    /// An event not added yet is remembered as retracted, so adding it later (the index still loading from the
+    /// store while the declaration is captured) adds nothing.
     /// </summary>
-    /// <returns>True when the graph changed: false for an event that added no edges or was retracted before.</returns>
+    /// <returns>True when the event was not retracted before.</returns>
     public bool Retract(string eventId)
     {
         ArgumentNullException.ThrowIfNull(eventId);
         _lock.EnterWriteLock();
         try
         {
-            return _events.TryGetIndex(eventId, out var index) && _events.Retract(index);
+            _events.TryAdd(eventId, out var index);
+            return _events.Retract(index);
         }
         finally
         {

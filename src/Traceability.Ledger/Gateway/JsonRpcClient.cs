@@ -27,14 +27,21 @@ public sealed class JsonRpcClient(HttpClient http, Uri endpoint)
             // A node keeping only the latest state (Anvil --prune-history) can resolve "latest" to a block and
             // then mine the next one before it reads the state: the read is refused although nothing is wrong.
             // Reads are idempotent, so ask again.
-            catch (JsonRpcException ex) when (attempt < 4 && IsStateRead(method) && ex.NodeMessage.Contains("BlockOutOfRange", StringComparison.Ordinal))
+            catch (JsonRpcException ex) when (attempt < 4 && IsLatestStateRead(method, parameters) && ex.NodeMessage.Contains("BlockOutOfRange", StringComparison.Ordinal))
             {
             }
         }
     }
 
-    private static bool IsStateRead(string method) =>
-        method is "eth_call" or "eth_getBalance" or "eth_getCode" or "eth_estimateGas" or "eth_getTransactionCount" or "eth_getStorageAt";
+    // Only reads at the head: on such a node a read of an old block fails every time.
+    private static bool IsLatestStateRead(string method, JsonArray parameters) =>
+        method is "eth_call" or "eth_getBalance" or "eth_getCode" or "eth_estimateGas" or "eth_getTransactionCount" or "eth_getStorageAt"
+        && !NamesABlockNumber(parameters);
+
+    // A block number is a short hex quantity; addresses (42 characters) and call objects are not.
+    private static bool NamesABlockNumber(JsonArray parameters) =>
+        parameters.Count > 1 && parameters[^1] is JsonValue block && block.TryGetValue<string>(out var tag)
+        && tag.StartsWith("0x", StringComparison.Ordinal) && tag.Length < 42;
 
     private async Task<JsonNode?> SendAsync(string method, JsonArray parameters, CancellationToken cancellationToken)
     {

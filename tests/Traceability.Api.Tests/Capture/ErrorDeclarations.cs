@@ -53,6 +53,7 @@ public sealed class ErrorDeclarations(ApiFixture api) : IClassFixture<ApiFixture
 
         Assert.Equal("anchored", proofs[id]["status"]!.GetValue<string>());
         var stored = (await chain.Factory.Client.GetFromJsonAsync<JsonObject>($"/events/{Uri.EscapeDataString(id)}", Ct))!;
+        Assert.NotNull(stored["errorDeclaration"]);
         Assert.Equal(id, Traceability.Domain.Epcis.Hashing.EventHash.ComputeId(stored, null));
     }
 
@@ -83,6 +84,34 @@ public sealed class ErrorDeclarations(ApiFixture api) : IClassFixture<ApiFixture
         var stored = (await farm.Client.GetFromJsonAsync<JsonObject>($"/events/{Uri.EscapeDataString(id)}", Ct))!;
         Assert.NotNull(stored["errorDeclaration"]);
         Assert.Empty(await ForwardLotsAsync(regulator.Client, lot));
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Anonymous.GetAsync($"/01/{Epcis.Gtin}/10/{lot}-OUT", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnEventFirstSeenDeclaredInErrorStillNeedsCustodyOfItsLots()
+    {
+        var chain = await SupplyChainScenario.BuildAsync(api);
+        var stranger = await api.CreateOrgAsync("producer");
+        var lot = "STOLEN-" + Guid.NewGuid().ToString("N")[..8];
+
+        var response = await stranger.Client.PostEvent(Declared(Epcis.Transform(chain.NoodleLot, lot)));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var mine = (await stranger.Client.GetFromJsonAsync<JsonObject>($"/events?MATCH_epcClass={Uri.EscapeDataString(Epcis.LotClass(lot))}", Ct))!;
+        Assert.Empty(mine["epcisBody"]!["queryResults"]!["resultsBody"]!["eventList"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task AnEventAndItsDeclarationInOneDocumentAreRefusedTogether()
+    {
+        var farm = await api.CreateOrgAsync("producer");
+        var lot = "SAME-" + Guid.NewGuid().ToString("N")[..8];
+
+        var response = await farm.Client.Capture(Epcis.Document(Epcis.Commission(lot), Declared(Epcis.Commission(lot))));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("/problems/declared-in-same-document", (await response.Body())["type"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Anonymous.GetAsync($"/01/{Epcis.Gtin}/10/{lot}", Ct)).StatusCode);
     }
 
     [Fact]

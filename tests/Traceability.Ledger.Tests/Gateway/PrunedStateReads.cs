@@ -40,6 +40,17 @@ public sealed class PrunedStateReads
     }
 
     [Fact]
+    public async Task AReadOfAnOldBlockIsNotRetried()
+    {
+        var node = new ScriptedNode(OutOfRange, null);
+        var rpc = new JsonRpcClient(new HttpClient(node), new Uri("http://127.0.0.1:1/"));
+
+        await Assert.ThrowsAsync<JsonRpcException>(() => rpc.CallAsync("eth_call", [new JsonObject { ["to"] = "0x01" }, "0x36"], Ct));
+
+        Assert.Equal(1, node.Requests);
+    }
+
+    [Fact]
     public async Task ATransactionIsNeverSentTwice()
     {
         var node = new ScriptedNode(OutOfRange, null);
