@@ -85,6 +85,7 @@ public sealed class CaptureService(
             var ids = new List<string>();
             var declarations = new Dictionary<string, DeclaredError>(StringComparer.Ordinal);
             var storedModels = new List<(string EventId, EpcisEvent Model)>(); // exactly the entries written, for the index
+            var nonConformantHere = new HashSet<string>(StringComparer.Ordinal); // lots this write's own events mark
             // Pallets packed earlier in this same document: their contents are not in the store yet.
             var packedHere = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var (index, p) in prepared)
@@ -94,7 +95,14 @@ public sealed class CaptureService(
                     try
                     {
                         if (!declarations.ContainsKey(p.EventId) && await DeclareErrorAsync(org, p, index, cancellationToken) is { } declared)
+                        {
                             declarations[p.EventId] = declared;
+                            foreach (var lot in await ConformantAgainAsync(p, known, nonConformantHere, cancellationToken))
+                            {
+                                known[lot.LotKey] = lot;
+                                changed[lot.LotKey] = lot;
+                            }
+                        }
                         ids.Add(p.EventId);
                     }
                     catch (TraceError refusal) when (behaviour == ErrorBehaviour.Proceed)
@@ -134,6 +142,7 @@ public sealed class CaptureService(
                     // but it is kept only as a record and moves no lot.
                     if (p.Model.HasErrorDeclaration) continue;
                     foreach (var lot in outcome.Updates) { known[lot.LotKey] = lot; changed[lot.LotKey] = lot; }
+                    nonConformantHere.UnionWith(p.Effects.NonConformant);
                     if (p.Model.Type == EventType.AggregationEvent && p.Model.Action == "ADD" && p.Model.ParentId is { } parent
                         && Identifiers.ContainerPath(parent) is { } pallet)
                         (packedHere.TryGetValue(pallet, out var list) ? list : packedHere[pallet] = []).AddRange(p.Effects.ActedOn.Select(a => a.LotKey));
@@ -185,6 +194,38 @@ public sealed class CaptureService(
         if (json["errorDeclaration"] is not null) return null;
         json["errorDeclaration"] = declaration.Json["errorDeclaration"]!.DeepClone();
         return new DeclaredError(declaration.EventId, json.ToJsonString());
+    }
+
+    /// <summary>
+    /// Lots the declared event had marked non-conformant (a failed lab result declared in error) are conformant
+    /// again unless another standing event, stored or in this write, still says otherwise.
+    /// </summary>
+    private async Task<List<LotState>> ConformantAgainAsync(
+        PreparedEvent declared, IReadOnlyDictionary<string, LotState> known, IReadOnlySet<string> markedHere, CancellationToken cancellationToken)
+    {
+        var cleared = new List<LotState>();
+        foreach (var key in declared.Effects.NonConformant)
+        {
+            if (!known.TryGetValue(key, out var lot) || !lot.NonConformant || markedHere.Contains(key)) continue;
+            if (!await StillNonConformantAsync(key, declared.EventId, cancellationToken)) cleared.Add(lot with { NonConformant = false });
+        }
+        return cleared;
+    }
+
+    private async Task<bool> StillNonConformantAsync(string lotKey, string declaredEventId, CancellationToken cancellationToken)
+    {
+        var query = new EventQuery { LotKeys = [lotKey], PerPage = 1000 };
+        while (true)
+        {
+            var page = await store.QueryEventsAsync(query, cancellationToken);
+            foreach (var e in page.Events.Where(e => e.EventId != declaredEventId))
+            {
+                var model = EpcisEvent.FromJson((JsonObject)JsonNode.Parse(e.Json)!);
+                if (!model.HasErrorDeclaration && CustodyRules.EffectsOf(model).NonConformant.Contains(lotKey)) return true;
+            }
+            if (page.NextAfterSequence is not { } next) return false;
+            query = query with { AfterSequence = next };
+        }
     }
 
     /// <summary>Lots packed (AggregationEvent) under the given pallets and cases: they travel with them.</summary>

@@ -142,6 +142,38 @@ public sealed class ErrorDeclarations(ApiFixture api) : IClassFixture<ApiFixture
         Assert.DoesNotContain(story["journey"]!.AsArray(), s => s!["subject"]!.GetValue<string>().Contains(chain.RiceLot, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AFailedLabResultDeclaredInErrorLeavesTheLotConformantUnlessAnotherFailureStands()
+    {
+        var farm = await api.SharedOrgAsync("producer");
+        var lab = await api.SharedOrgAsync("lab");
+        var (once, twice) = ("NC1-" + Guid.NewGuid().ToString("N")[..6], "NC2-" + Guid.NewGuid().ToString("N")[..6]);
+        foreach (var lot in new[] { once, twice }) (await farm.Client.PostEvent(Epcis.Commission(lot))).EnsureSuccessStatusCode();
+        var wrong = await FailAsync(lab.Client, once, 0.12);
+        var wrongToo = await FailAsync(lab.Client, twice, 0.12);
+        await FailAsync(lab.Client, twice, 0.31);
+
+        foreach (var id in new[] { wrong, wrongToo })
+        {
+            var stored = (await lab.Client.GetFromJsonAsync<JsonObject>($"/events/{Uri.EscapeDataString(id)}", Ct))!;
+            var response = await lab.Client.PostEvent(Declared(stored, "incorrect_data"));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        Assert.False((await StoryAsync(once))["nonConformant"]!.GetValue<bool>());
+        Assert.True((await StoryAsync(twice))["nonConformant"]!.GetValue<bool>(), "the second failed test still stands");
+    }
+
+    private async Task<string> FailAsync(HttpClient lab, string lot, double value)
+    {
+        var response = await lab.PostAsJsonAsync("/lab-results", Lab.LabResults.Result(lot, value, "fail"), Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Body())["eventId"]!.GetValue<string>();
+    }
+
+    private async Task<JsonObject> StoryAsync(string lot) =>
+        (await api.Anonymous.GetFromJsonAsync<JsonObject>($"/01/{Epcis.Gtin}/10/{lot}", Ct))!;
+
     private async Task<List<string>> ForwardLotsAsync(HttpClient client, string lot)
     {
         var trace = (await client.GetFromJsonAsync<JsonObject>($"/trace/{Epcis.Gtin}/{lot}?direction=forward", Ct))!;
