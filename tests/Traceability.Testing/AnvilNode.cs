@@ -104,6 +104,23 @@ public sealed class AnvilNode : IAsyncDisposable
         await rpc.CallAsync("anvil_setBalance", [account.ToString(), "0x3635c9adc5dea00000"], cancellationToken);
     }
 
+    /// <summary>Turns mining on (automine plus a block a second, as started) or off, so transactions stay in the pool.</summary>
+    public async Task SetMiningAsync(bool on, CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient();
+        var rpc = new JsonRpcClient(http, RpcUrl);
+        await rpc.CallAsync("evm_setAutomine", [on], cancellationToken);
+        await rpc.CallAsync("evm_setIntervalMining", [on ? 1 : 0], cancellationToken);
+    }
+
+    /// <summary>Transactions waiting in the pool.</summary>
+    public async Task<long> PendingTransactionsAsync(CancellationToken cancellationToken = default)
+    {
+        using var http = new HttpClient();
+        var status = await new JsonRpcClient(http, RpcUrl).CallAsync("txpool_status", [], cancellationToken) as System.Text.Json.Nodes.JsonObject;
+        return Convert.ToInt64(status!["pending"]!.GetValue<string>(), 16);
+    }
+
     private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

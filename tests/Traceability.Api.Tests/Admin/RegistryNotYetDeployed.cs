@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Traceability.Api.Tests.Infrastructure;
-using Traceability.Ledger.Gateway;
 using Traceability.Testing;
 
 namespace Traceability.Api.Tests.Admin;
@@ -16,10 +15,7 @@ public sealed class StalledDeploymentFixture : ApiFixture
     protected override async Task<AnvilNode> StartChainAsync()
     {
         var chain = await AnvilNode.StartAsync();
-        using var http = new HttpClient();
-        var rpc = new JsonRpcClient(http, chain.RpcUrl);
-        await rpc.CallAsync("evm_setAutomine", [false], CancellationToken.None);
-        await rpc.CallAsync("evm_setIntervalMining", [0], CancellationToken.None);
+        await chain.SetMiningAsync(false);
         return chain;
     }
 
@@ -32,12 +28,9 @@ public sealed class StalledDeploymentFixture : ApiFixture
     // Wait until the deployment transaction sits in the pool, so the connection is half-way.
     protected override async Task WaitForLedgerAsync()
     {
-        using var http = new HttpClient();
-        var rpc = new JsonRpcClient(http, Chain.RpcUrl);
         for (var i = 0; i < 600; i++)
         {
-            var status = (JsonObject)(await rpc.CallAsync("txpool_status", [], CancellationToken.None))!;
-            if (Convert.ToInt64(status["pending"]!.GetValue<string>(), 16) > 0) return;
+            if (await Chain.PendingTransactionsAsync() > 0) return;
             await Task.Delay(50);
         }
         throw new TimeoutException("the API never sent its registry deployment: " + await Anonymous.GetStringAsync("/health/ready"));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Traceability.Api.Tests.Capture;
 using Traceability.Ledger.Gateway;
 using Traceability.Testing;
@@ -96,17 +95,9 @@ public sealed class ApiCrash : IAsyncLifetime
         Assert.Equal(roots, logs.Select(l => Traceability.Ledger.Evm.Hex.Encode(l.Log.Topics[1])).Order().ToList());
     }
 
-    private async Task SetMiningAsync(bool on)
-    {
-        await _rpc.CallAsync("evm_setAutomine", [on], Ct);
-        await _rpc.CallAsync("evm_setIntervalMining", [on ? 1 : 0], Ct);
-    }
+    private Task SetMiningAsync(bool on) => _chain.SetMiningAsync(on, Ct);
 
-    private async Task<long> PendingTransactionsAsync()
-    {
-        var status = await _rpc.CallAsync("txpool_status", [], Ct) as JsonObject;
-        return Convert.ToInt64(status!["pending"]!.GetValue<string>(), 16);
-    }
+    private Task<long> PendingTransactionsAsync() => _chain.PendingTransactionsAsync(Ct);
 
     private Task WaitForEmptyPoolAsync() => WaitUntilAsync(async () => await PendingTransactionsAsync() == 0, "the pool to be mined");
 
