@@ -1,6 +1,6 @@
 namespace Traceability.Testing;
 
-/// <summary>Locates the checkout (the folder holding Traceability.sln) and the shared test data beside it.</summary>
+/// <summary>Locates the checkout (the folder holding Traceability.sln) and the test data it carries in tests/data.</summary>
 public static class RepositoryPaths
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
@@ -9,14 +9,8 @@ public static class RepositoryPaths
 
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    /// <summary>The peer projects' test data in ../shared/data (read-only).</summary>
-    public static string SharedData(params string[] parts)
-    {
-        var dir = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
-        if (!Directory.Exists(dir))
-            throw new DirectoryNotFoundException($"shared test data not found at {dir}: the checkout needs ../shared beside it");
-        return Path.Combine([dir, .. parts]);
-    }
+    /// <summary>Peer projects' test data copied into tests/data, each folder with its SOURCE.md and LICENSE.</summary>
+    public static string TestData(params string[] parts) => Path.Combine([Root, "tests", "data", .. parts]);
 
     /// <summary>A tool installed by `npm ci` into the checkout's node_modules/.bin.</summary>
     public static string NodeTool(string name)

@@ -31,7 +31,7 @@ public sealed class ProofsVerifyInThePage(KestrelApiFixture api, BrowserFixture 
     {
         var org = await api.SharedOrgAsync("producer");
         var served = new List<(string, string)>();
-        foreach (var file in Directory.GetFiles(RepositoryPaths.SharedData("epcis-capture", "valid"), "single-event_*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(RepositoryPaths.TestData("epcis-capture", "valid"), "single-event_*.json").Order(StringComparer.Ordinal))
         {
             var response = await org.Client.PostAsync("/events", new StringContent(await File.ReadAllTextAsync(file, Ct), System.Text.Encoding.UTF8, "application/json"), Ct);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -13,13 +13,13 @@ public sealed class SharedDocuments(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string> ValidDocuments() => new(Directory.GetFiles(RepositoryPaths.SharedData("epcis-capture", "valid"), "*.json")
+    public static TheoryData<string> ValidDocuments() => new(Directory.GetFiles(RepositoryPaths.TestData("epcis-capture", "valid"), "*.json")
         .Select(Path.GetFileName).Where(f => !f!.StartsWith("single-event_", StringComparison.Ordinal)).Order()!);
 
-    public static TheoryData<string> SingleEvents() => new(Directory.GetFiles(RepositoryPaths.SharedData("epcis-capture", "valid"), "single-event_*.json")
+    public static TheoryData<string> SingleEvents() => new(Directory.GetFiles(RepositoryPaths.TestData("epcis-capture", "valid"), "single-event_*.json")
         .Select(Path.GetFileName).Order()!);
 
-    public static TheoryData<string> InvalidDocuments() => new(Directory.GetFiles(RepositoryPaths.SharedData("epcis-capture", "invalid"), "*.json")
+    public static TheoryData<string> InvalidDocuments() => new(Directory.GetFiles(RepositoryPaths.TestData("epcis-capture", "invalid"), "*.json")
         .Select(Path.GetFileName).Order()!);
 
     private Task<TestOrg> Producer() => api.SharedOrgAsync("producer");
@@ -28,7 +28,7 @@ public sealed class SharedDocuments(ApiFixture api) : IClassFixture<ApiFixture>
     [MemberData(nameof(ValidDocuments))]
     public async Task CapturesEveryEventOfAValidDocumentUnderItsCbvHash(string file)
     {
-        var text = await File.ReadAllTextAsync(RepositoryPaths.SharedData("epcis-capture", "valid", file), Ct);
+        var text = await File.ReadAllTextAsync(RepositoryPaths.TestData("epcis-capture", "valid", file), Ct);
         var document = JsonNode.Parse(text)!.AsObject();
         var expected = EpcisEvents.Read(document).Select(e => EventHash.ComputeId(e.Event, e.Document)).ToList();
         var org = await Producer();
@@ -54,7 +54,7 @@ public sealed class SharedDocuments(ApiFixture api) : IClassFixture<ApiFixture>
     [MemberData(nameof(SingleEvents))]
     public async Task CapturesABareEventThroughPostEvents(string file)
     {
-        var text = await File.ReadAllTextAsync(RepositoryPaths.SharedData("epcis-capture", "valid", file), Ct);
+        var text = await File.ReadAllTextAsync(RepositoryPaths.TestData("epcis-capture", "valid", file), Ct);
         var expected = EventHash.ComputeId(JsonNode.Parse(text)!.AsObject());
         var org = await Producer();
 
@@ -69,7 +69,7 @@ public sealed class SharedDocuments(ApiFixture api) : IClassFixture<ApiFixture>
     [MemberData(nameof(InvalidDocuments))]
     public async Task RejectsAnInvalidDocumentNamingTheFieldAndStoresNothing(string file)
     {
-        var text = await File.ReadAllTextAsync(RepositoryPaths.SharedData("epcis-capture", "invalid", file), Ct);
+        var text = await File.ReadAllTextAsync(RepositoryPaths.TestData("epcis-capture", "invalid", file), Ct);
         var org = await Producer();
         var store = api.Factory.Services.GetRequiredService<ITraceStore>();
         var before = (await store.GetStatsAsync(Ct)).Events;

@@ -11,8 +11,8 @@ public sealed class HashCommandOutput
     [InlineData("epcisDocWithSensorDataObjectEvent")]
     public async Task PrintsEachEventsHashOneALineInDocumentOrder(string example)
     {
-        var expected = await File.ReadAllLinesAsync(RepositoryPaths.SharedData("epcis-event-hash", example + ".hashes"), TestContext.Current.CancellationToken);
-        var (exit, output) = await RunAsync("hash", RepositoryPaths.SharedData("epcis-event-hash", example + ".jsonld"));
+        var expected = await File.ReadAllLinesAsync(RepositoryPaths.TestData("epcis-event-hash", example + ".hashes"), TestContext.Current.CancellationToken);
+        var (exit, output) = await RunAsync("hash", RepositoryPaths.TestData("epcis-event-hash", example + ".jsonld"));
 
         Assert.Equal(0, exit);
         Assert.Equal(expected.Where(l => l.Length > 0), output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -21,8 +21,8 @@ public sealed class HashCommandOutput
     [Fact]
     public async Task PrintsPreHashesWithTheFlag()
     {
-        var expected = await File.ReadAllLinesAsync(RepositoryPaths.SharedData("epcis-event-hash", "epcisDocWithSingleEvent.prehashes"), TestContext.Current.CancellationToken);
-        var (exit, output) = await RunAsync("hash", RepositoryPaths.SharedData("epcis-event-hash", "epcisDocWithSingleEvent.jsonld"), "--prehash");
+        var expected = await File.ReadAllLinesAsync(RepositoryPaths.TestData("epcis-event-hash", "epcisDocWithSingleEvent.prehashes"), TestContext.Current.CancellationToken);
+        var (exit, output) = await RunAsync("hash", RepositoryPaths.TestData("epcis-event-hash", "epcisDocWithSingleEvent.jsonld"), "--prehash");
 
         Assert.Equal(0, exit);
         Assert.Equal(expected[0], output.Split('\n')[0]);

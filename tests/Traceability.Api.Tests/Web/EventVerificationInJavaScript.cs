@@ -15,7 +15,7 @@ public sealed class EventVerificationInJavaScript
     /// <summary>The events of a shared document as the API serves them: each with its eventID and recordTime.</summary>
     private static List<JsonObject> ServedEvents()
     {
-        var document = JsonNode.Parse(File.ReadAllText(RepositoryPaths.SharedData("epcis-capture", "valid", "Combination_of_different_event.json")))!;
+        var document = JsonNode.Parse(File.ReadAllText(RepositoryPaths.TestData("epcis-capture", "valid", "Combination_of_different_event.json")))!;
         return EpcisEvents.Read(document).Select(e =>
         {
             var served = (JsonObject)e.Event.DeepClone();

@@ -19,9 +19,9 @@ public sealed class JavaScriptAgreesWithCSharpOnEventIds
     public static TheoryData<string> SharedDocuments()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(RepositoryPaths.SharedData("epcis-capture", "valid"), "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(RepositoryPaths.TestData("epcis-capture", "valid"), "*.json").Order(StringComparer.Ordinal))
             data.Add(Path.Combine("epcis-capture", "valid", Path.GetFileName(file)));
-        foreach (var file in Directory.GetFiles(RepositoryPaths.SharedData("epcis-event-hash"), "*.jsonld").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(RepositoryPaths.TestData("epcis-event-hash"), "*.jsonld").Order(StringComparer.Ordinal))
             data.Add(Path.Combine("epcis-event-hash", Path.GetFileName(file)));
         return data;
     }
@@ -30,7 +30,7 @@ public sealed class JavaScriptAgreesWithCSharpOnEventIds
     [MemberData(nameof(SharedDocuments))]
     public async Task EveryEventOfASharedDocumentHashesAlike(string file)
     {
-        var text = await File.ReadAllTextAsync(RepositoryPaths.SharedData(file.Split(Path.DirectorySeparatorChar)), Ct);
+        var text = await File.ReadAllTextAsync(RepositoryPaths.TestData(file.Split(Path.DirectorySeparatorChar)), Ct);
         var events = EpcisEvents.Read(JsonNode.Parse(text)).Select(e => ((JsonNode)e.Event, (JsonNode?)e.Document)).ToList();
 
         await AssertSameAsync(events, asText: false);
@@ -41,7 +41,7 @@ public sealed class JavaScriptAgreesWithCSharpOnEventIds
     [MemberData(nameof(SharedDocuments))]
     public async Task AReformattedSharedDocumentHashesAlike(string file)
     {
-        var text = await File.ReadAllTextAsync(RepositoryPaths.SharedData(file.Split(Path.DirectorySeparatorChar)), Ct);
+        var text = await File.ReadAllTextAsync(RepositoryPaths.TestData(file.Split(Path.DirectorySeparatorChar)), Ct);
         var compact = JsonNode.Parse(text)!.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
         var events = EpcisEvents.Read(JsonNode.Parse(compact)).Select(e => ((JsonNode)e.Event, (JsonNode?)e.Document)).ToList();
 

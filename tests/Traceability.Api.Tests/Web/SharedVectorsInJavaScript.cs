@@ -12,7 +12,7 @@ public sealed class SharedVectorsInJavaScript
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string ExampleDirectory => RepositoryPaths.SharedData("epcis-event-hash");
+    private static string ExampleDirectory => RepositoryPaths.TestData("epcis-event-hash");
 
     private static readonly HashSet<(string Example, int Line)> DamagedPreHashLines =
     [

@@ -1,8 +1,8 @@
 namespace Traceability.Domain.Tests;
 
-/// <summary>The read-only test data in the shared folder next to the repository (…/shared/data).</summary>
+/// <summary>The peer projects' test data the repository carries in tests/data.</summary>
 internal static class SharedData
 {
-    /// <summary>The path of a file or folder under shared/data, e.g. <c>Path("epcis-event-hash", "x.jsonld")</c>.</summary>
-    public static string Path(params string[] parts) => Testing.RepositoryPaths.SharedData(parts);
+    /// <summary>The path of a file or folder under tests/data, e.g. <c>Path("epcis-event-hash", "x.jsonld")</c>.</summary>
+    public static string Path(params string[] parts) => Testing.RepositoryPaths.TestData(parts);
 }

@@ -2,11 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Traceability.Domain.Tests.Validation;
 
-/// <summary>Locates the shared, read-only test data (…/shared/data) without copying it into the project.</summary>
+/// <summary>Locates the peer projects' test data the repository carries in tests/data.</summary>
 internal static class ValidationData
 {
-    /// <summary>A path under shared/data, e.g. Path("epcis-capture", "valid", "ObjectEvent.json").</summary>
-    public static string Path(params string[] parts) => Testing.RepositoryPaths.SharedData(parts);
+    /// <summary>A path under tests/data, e.g. Path("epcis-capture", "valid", "ObjectEvent.json").</summary>
+    public static string Path(params string[] parts) => Testing.RepositoryPaths.TestData(parts);
 
     public static JsonNode Load(params string[] parts) =>
         JsonNode.Parse(File.ReadAllText(Path(parts))) ?? throw new InvalidDataException($"{Path(parts)} holds JSON null");
