@@ -9,6 +9,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebAssets();
+app.UseMiddleware<Traceability.Api.Auth.FailedAuthenticationLimiter>();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference();
 

@@ -23,6 +23,27 @@ public sealed class TraceOptions
     public LedgerOptions Ledger { get; set; } = new();
 
     public Anchoring.AnchoringOptions Anchoring { get; set; } = new();
+
+    public LimitsOptions Limits { get; set; } = new();
+}
+
+/// <summary>What one request or one client may cost the server (Trace:Limits:*); capture limits are advertised on OPTIONS /capture.</summary>
+public sealed class LimitsOptions
+{
+    /// <summary>Largest capture body (GS1-EPCIS-Capture-File-Size-Limit).</summary>
+    public int CaptureMaxBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Identifiers (EPCs, classes, parents, inputs and outputs) one event may name.</summary>
+    public int MaxIdentifiersPerEvent { get; set; } = 10_000;
+
+    /// <summary>Identifiers one capture may name across its events.</summary>
+    public int MaxIdentifiersPerCapture { get; set; } = 100_000;
+
+    /// <summary>Sustained requests per second per API key (a token bucket of twice this).</summary>
+    public int RequestsPerSecondPerKey { get; set; } = 500;
+
+    /// <summary>Failed authentications a client address may have per minute before it is refused with 429.</summary>
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
 }
 
 public sealed class LedgerOptions

@@ -9,6 +9,9 @@ public enum ErrorKind
     NotFound,
     Conflict,
     Unavailable,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    TooManyRequests,
 }
 
 /// <summary>A failure a client can understand and act on. <see cref="Code"/> is stable (problem type);

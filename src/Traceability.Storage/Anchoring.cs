@@ -3,8 +3,8 @@ namespace Traceability.Storage;
 /// <summary>An organisation with events not yet in any anchor batch.</summary>
 public sealed record PendingBacklog(string OrgId, long Count, DateTimeOffset OldestRecordTime);
 
-/// <summary>An event waiting for a batch, with the JSON its consumer view is made from.</summary>
-public sealed record PendingEvent(string EventId, string Json);
+/// <summary>An event waiting for a batch, with its consumer view's id (made at capture).</summary>
+public sealed record PendingEvent(string EventId, string ViewId);
 
 /// <summary>
 /// One anchor transaction's worth of events: an RFC 6962 tree whose leaves are the event-hash digests in

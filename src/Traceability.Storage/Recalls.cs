@@ -24,12 +24,19 @@ public sealed record Recall(
     IReadOnlyList<string> TxHashes,
     RecallLifting? Lifted = null)
 {
+    /// <summary>The client's Idempotency-Key header, if it sent one: the same key from the same organisation names this recall.</summary>
+    public string? IdempotencyKey { get; init; }
+
     [JsonIgnore]
     public bool IsActive => Lifted is null;
 
-    /// <summary>The recalled lot and every affected lot, origin first.</summary>
+    /// <summary>Logistic units (pallets, cases: their SSCCs) carrying affected lots; recalled on-chain under /00/{sscc}.</summary>
+    public IReadOnlyList<string> AffectedUnits { get; init; } = [];
+
+    /// <summary>The recalled lot, every affected lot and every affected logistic unit (/00/{sscc}), origin first.</summary>
     [JsonIgnore]
-    public IEnumerable<string> LotKeys => AffectedLots.Select(l => l.LotKey).Prepend(Origin.LotKey).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> LotKeys => AffectedLots.Select(l => l.LotKey).Prepend(Origin.LotKey)
+        .Concat(AffectedUnits.Select(sscc => "/00/" + sscc)).Distinct(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -58,4 +65,8 @@ public sealed record Product(
     IReadOnlyDictionary<string, string> Description,
     string? CountryOfOrigin,
     string? NetContent,
-    int? ShelfLifeDays);
+    int? ShelfLifeDays)
+{
+    /// <summary>Organisations the owner lets create lots of this GTIN (a contract packer, say).</summary>
+    public IReadOnlyList<string> Licensees { get; init; } = [];
+}

@@ -22,6 +22,21 @@ public sealed record StoredEvent(
 {
     /// <summary>Insertion order, assigned by the store; the paging cursor.</summary>
     public long Sequence { get; init; }
+
+    /// <summary>What entitled the writer to say what the event says (<see cref="Domain.Trust.EventStanding"/>), decided at capture.</summary>
+    public Domain.Trust.EventStanding Standing { get; init; } = Domain.Trust.EventStanding.Custodian;
+
+    /// <summary>GLNs the event names as sources or destinations: their organisations may read it in full.</summary>
+    public IReadOnlyList<string> PartyGlns { get; init; } = [];
+
+    /// <summary>A receipt of lots nobody shipped to the writer.</summary>
+    public bool Unconfirmed { get; init; }
+
+    /// <summary>The id of the event's consumer view (made at capture); null for events stored before views were.</summary>
+    public string? ViewId { get; init; }
+
+    /// <summary>Its writer or a regulator declared it in error (the JSON carries the errorDeclaration).</summary>
+    public bool Declared { get; init; }
 }
 
 /// <summary>
@@ -29,7 +44,14 @@ public sealed record StoredEvent(
 /// capturing organisation declared in error (their JSON, now carrying the errorDeclaration, replaces the old).
 /// </summary>
 public sealed record CaptureWrite(
-    IReadOnlyList<StoredEvent> Events, IReadOnlyList<LotState> Lots, CaptureJob? Job, IReadOnlyList<DeclaredError>? Declarations = null);
+    IReadOnlyList<StoredEvent> Events, IReadOnlyList<LotState> Lots, CaptureJob? Job, IReadOnlyList<DeclaredError>? Declarations = null)
+{
+    /// <summary>Lots a declaration voided (their creating event declared in error before anything else happened to them).</summary>
+    public IReadOnlyList<string> RemovedLots { get; init; } = [];
+
+    /// <summary>Containers whose contents changed, with their new contents (empty: unpacked).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Containers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+}
 
 /// <summary>
 /// An event declared in error (EPCIS 2.0 errorDeclaration): same event id, since the CBV hash leaves the

@@ -30,7 +30,7 @@ public sealed class BatchAnchorer(
     /// <summary>Records a new batch over these pending events and their consumer views; nothing is sent yet.</summary>
     public async Task<AnchorBatch> RecordAsync(LedgerSession session, string orgId, IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
     {
-        var viewIds = events.Select(e => ConsumerView.Of((JsonObject)JsonNode.Parse(e.Json)!)["eventID"]!.GetValue<string>()).ToList();
+        var viewIds = events.Select(e => e.ViewId).ToList(); // made at capture: nothing is parsed or hashed again here
         var draft = new AnchorBatch("", orgId, events.Select(e => e.EventId).ToList(), clock.GetUtcNow(), 0) { ViewIds = viewIds };
         var root = TreeOf(draft).Root;
         var head = await session.Gateway.GetBlockNumberAsync(cancellationToken);

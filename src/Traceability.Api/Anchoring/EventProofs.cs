@@ -44,14 +44,27 @@ public sealed class EventProofs(ITraceStore store, LedgerConnection ledger)
         return anchor is null ? null : ProofOf(anchor, viewId, view: true);
     }
 
+    /// <summary>The proofs of many events' consumer views (a lot's page), by event id; each batch's tree is built once.</summary>
+    public async Task<IReadOnlyDictionary<string, EventProof>> GetViewProofsAsync(
+        IReadOnlyList<(string EventId, string ViewId)> events, CancellationToken cancellationToken)
+    {
+        var anchors = await store.GetEventAnchorsAsync(events.Select(e => e.EventId).ToList(), cancellationToken);
+        var trees = new Dictionary<string, Traceability.Ledger.Merkle.MerkleTree>(StringComparer.Ordinal);
+        var proofs = new Dictionary<string, EventProof>(StringComparer.Ordinal);
+        foreach (var (eventId, viewId) in events)
+            if (anchors.TryGetValue(eventId, out var anchor)) proofs[eventId] = ProofOf(anchor, viewId, view: true, trees);
+        return proofs;
+    }
+
     /// <summary>The proof of leaf <paramref name="leafId"/> (an event, or with <paramref name="view"/> its consumer view) from its stored anchor.</summary>
-    public EventProof ProofOf(EventAnchor anchor, string leafId, bool view)
+    public EventProof ProofOf(EventAnchor anchor, string leafId, bool view, Dictionary<string, Traceability.Ledger.Merkle.MerkleTree>? trees = null)
     {
         if (anchor is not { IsAnchored: true, Batch: { } batch, LeafIndex: { } index }) return EventProof.Pending(leafId);
         var leaf = view ? batch.EventIds.Count + index : index;
         if (view && (batch.ViewIds.Count <= index || batch.ViewIds[index] != leafId)) return EventProof.Pending(leafId);
 
-        var tree = TreeOf(batch);
+        var tree = trees is null ? TreeOf(batch)
+            : trees.TryGetValue(batch.BatchId, out var built) ? built : trees[batch.BatchId] = TreeOf(batch);
         var session = ledger.Session;
         return new EventProof(
             leafId,

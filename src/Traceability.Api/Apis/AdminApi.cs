@@ -11,30 +11,39 @@ namespace Traceability.Api.Apis;
 
 public static class AdminApi
 {
-    public sealed record CreateOrgRequest(string? Name, string? Role, string? Gln);
+    public sealed record CreateOrgRequest(string? Name, string? Role, string? Gln, List<string>? CompanyPrefixes);
 
-    public sealed record OrgView(string OrgId, string Name, string Role, string? Gln, string LedgerAddress, DateTimeOffset CreatedAt);
+    public sealed record OrgView(string OrgId, string Name, string Role, string? Gln, IReadOnlyList<string> CompanyPrefixes, string LedgerAddress, DateTimeOffset CreatedAt);
 
-    public sealed record CreatedOrg(string OrgId, string Name, string Role, string? Gln, string LedgerAddress, string ApiKey);
+    public sealed record CreatedOrg(string OrgId, string Name, string Role, string? Gln, IReadOnlyList<string> CompanyPrefixes, string LedgerAddress, string ApiKey);
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin");
+        var admin = app.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
         admin.MapPost("/orgs", CreateOrganisation).WithSummary("Create an organisation with its role, API key and ledger account");
         admin.MapGet("/orgs", ListOrganisations).WithSummary("List organisations");
         return app;
     }
 
     public static async Task<Created<CreatedOrg>> CreateOrganisation(
-        CreateOrgRequest? request, HttpContext context, Caller caller, ITraceStore store, KeyVault keys,
-        LedgerConnection ledger, CancellationToken cancellationToken)
+        HttpContext context, Caller caller, IOrganisationStore store, KeyVault keys,
+        LedgerConnection ledger, Organisations.OrganisationDirectory directory, CancellationToken cancellationToken)
     {
         caller.RequireAdmin(context);
-        var (name, role, gln) = Validate(request);
-        if ((await store.ListOrganisationsAsync(cancellationToken)).Any(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)))
+        var request = await Http.JsonBody.ReadAsync<CreateOrgRequest>(context.Request, cancellationToken, "invalid-organisation");
+        var (name, role, gln, prefixes) = Validate(request);
+        var existing = await store.ListOrganisationsAsync(cancellationToken);
+        if (existing.Any(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)))
             throw TraceError.Conflict("duplicate-organisation", $"an organisation named \"{name}\" already exists");
-        if (gln is not null && await store.FindOrganisationByGlnAsync(gln, cancellationToken) is not null)
+        if (gln is not null && existing.Any(o => o.Gln == gln))
             throw TraceError.Conflict("duplicate-organisation", $"GLN {gln} already belongs to an organisation");
+        foreach (var (prefix, i) in prefixes.Select((p, i) => (p, i)))
+        {
+            var holder = existing.FirstOrDefault(o => o.CompanyPrefixes.Any(p => CompanyPrefix.TryParse(p, out var cp) && cp.Overlaps(prefix)));
+            if (holder is not null)
+                throw TraceError.Conflict("company-prefix-taken", $"GS1 company prefix {prefix} overlaps one held by {holder.Name}",
+                    [new FieldError($"$.companyPrefixes[{i}]", $"overlaps a prefix of {holder.Name}")]);
+        }
 
         // The ledger account is registered before the organisation is stored, so a stored
         // organisation can always anchor; a failure here leaves at most an unused keystore.
@@ -45,7 +54,10 @@ public static class AdminApi
         await session.Registry.RegisterOrgAsync(session.Admin, key.Address, ToLedgerRole(role), orgId, cancellationToken);
 
         var apiKey = Caller.NewApiKey();
-        var org = new Organisation(orgId, name, role, gln, Caller.HashApiKey(apiKey), key.Address.ToString(), DateTimeOffset.UtcNow);
+        var org = new Organisation(orgId, name, role, gln, Caller.HashApiKey(apiKey), key.Address.ToString(), DateTimeOffset.UtcNow)
+        {
+            CompanyPrefixes = prefixes.Select(p => p.Value).ToList(),
+        };
         try
         {
             await store.AddOrganisationAsync(org, cancellationToken);
@@ -54,15 +66,16 @@ public static class AdminApi
         {
             throw TraceError.Conflict("duplicate-organisation", ex.Message);
         }
+        directory.Invalidate();
         return TypedResults.Created($"/admin/orgs/{orgId}",
-            new CreatedOrg(orgId, name, role.Name(), gln, org.LedgerAddress, apiKey));
+            new CreatedOrg(orgId, name, role.Name(), gln, org.CompanyPrefixes, org.LedgerAddress, apiKey));
     }
 
-    public static async Task<Ok<OrgView[]>> ListOrganisations(HttpContext context, Caller caller, ITraceStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<OrgView[]>> ListOrganisations(HttpContext context, Caller caller, IOrganisationStore store, CancellationToken cancellationToken)
     {
         caller.RequireAdmin(context);
         var orgs = await store.ListOrganisationsAsync(cancellationToken);
-        return TypedResults.Ok(orgs.Select(o => new OrgView(o.Id, o.Name, o.Role.Name(), o.Gln, o.LedgerAddress, o.CreatedAt)).ToArray());
+        return TypedResults.Ok(orgs.Select(o => new OrgView(o.Id, o.Name, o.Role.Name(), o.Gln, o.CompanyPrefixes, o.LedgerAddress, o.CreatedAt)).ToArray());
     }
 
     public static LedgerRole ToLedgerRole(OrgRole role) => role switch
@@ -75,9 +88,9 @@ public static class AdminApi
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
-    private static (string Name, OrgRole Role, string? Gln) Validate(CreateOrgRequest? request)
+    private static (string Name, OrgRole Role, string? Gln, List<CompanyPrefix> Prefixes) Validate(CreateOrgRequest? request)
     {
-        if (request is null) throw TraceError.Invalid("invalid-organisation", "$", "a JSON body { name, role, gln? } is required");
+        if (request is null) throw TraceError.Invalid("invalid-organisation", "$", "a JSON body { name, role, gln?, companyPrefixes? } is required");
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 200)
             throw TraceError.Invalid("invalid-organisation", "$.name", "name is required, at most 200 characters");
@@ -90,6 +103,17 @@ public static class AdminApi
                 throw TraceError.Invalid("invalid-organisation", "$.gln", $"\"{request.Gln}\" is not a valid 13-digit GLN with its check digit");
             gln = parsed.Value;
         }
-        return (name, role, gln);
+        var prefixes = new List<CompanyPrefix>();
+        if (request.CompanyPrefixes is { Count: > 50 })
+            throw TraceError.Invalid("invalid-organisation", "$.companyPrefixes", "at most 50 company prefixes");
+        foreach (var (text, i) in (request.CompanyPrefixes ?? []).Select((p, i) => (p, i)))
+        {
+            if (!CompanyPrefix.TryParse(text, out var prefix))
+                throw TraceError.Invalid("invalid-organisation", $"$.companyPrefixes[{i}]", "a GS1 company prefix is 4 to 12 digits");
+            if (prefixes.Any(p => p.Overlaps(prefix)))
+                throw TraceError.Invalid("invalid-organisation", $"$.companyPrefixes[{i}]", "overlaps another prefix in the list");
+            prefixes.Add(prefix);
+        }
+        return (name, role, gln, prefixes);
     }
 }

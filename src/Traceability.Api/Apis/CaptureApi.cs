@@ -1,26 +1,36 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Traceability.Api.Auth;
 using Traceability.Api.Capture;
+using Traceability.Api.Http;
 using Traceability.Domain;
+using Traceability.Domain.Capture;
+using Traceability.Domain.Epcis.Validation;
 using Traceability.Storage;
 
 namespace Traceability.Api.Apis;
 
+/// <summary>EPCIS capture (GS1 REST binding): documents, single events, capture jobs, and the limits that bound them.</summary>
 public static class CaptureApi
 {
     public const string ErrorBehaviourHeader = "GS1-Capture-Error-Behaviour";
 
     public static IEndpointRouteBuilder MapCaptureApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/capture", Capture).WithTags("Capture").WithSummary("Capture an EPCISDocument (GS1 REST binding)");
-        app.MapGet("/capture/{captureId}", GetJob).WithTags("Capture").WithSummary("Status and per-event errors of a capture job");
-        app.MapPost("/events", CaptureEvent).WithTags("Events").WithSummary("Capture one EPCIS event");
+        var capture = app.MapGroup("").WithTags("Capture").RequireAuthorization(Policies.Organisation);
+        capture.MapPost("/capture", Capture).WithSummary("Capture an EPCISDocument (GS1 REST binding)")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
+        capture.MapGet("/capture/{captureId}", GetJob).WithSummary("Status and per-event errors of a capture job (its capturer only)");
+        capture.MapPost("/events", CaptureEvent).WithTags("Events").WithSummary("Capture one EPCIS event")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
+        app.MapMethods("/capture", ["OPTIONS"], Limits).WithTags("Capture").AllowAnonymous()
+            .WithSummary("The capture limits, as GS1-EPCIS-Capture-Limit and GS1-EPCIS-Capture-File-Size-Limit headers");
         return app;
     }
 
-    public static async Task<Accepted<CaptureJob>> Capture(HttpContext context, Caller caller, CaptureService capture, CancellationToken cancellationToken)
+    public static async Task<Accepted<CaptureJob>> Capture(
+        HttpContext context, Caller caller, CaptureService capture, IOptions<TraceOptions> options, CancellationToken cancellationToken)
     {
         var org = await caller.RequireOrganisationAsync(context, cancellationToken);
         var behaviour = context.Request.Headers[ErrorBehaviourHeader].ToString().ToLowerInvariant() switch
@@ -29,44 +39,43 @@ public static class CaptureApi
             "proceed" => ErrorBehaviour.Proceed,
             var other => throw TraceError.Invalid("bad-request", ErrorBehaviourHeader, $"must be rollback or proceed, not \"{other}\""),
         };
-        var document = await ReadJsonAsync(context.Request, cancellationToken);
+        var document = await JsonBody.ReadAsync(context.Request, options.Value.Limits.CaptureMaxBytes, cancellationToken);
+        CaptureLimits.Check(document, options.Value.Limits);
         var job = await capture.CaptureDocumentAsync(org, document, behaviour, cancellationToken);
         return TypedResults.Accepted($"/capture/{job.CaptureId}", job);
     }
 
     public static async Task<Results<Ok<CaptureJob>, ProblemHttpResult>> GetJob(
-        string captureId, HttpContext context, Caller caller, ITraceStore store, CancellationToken cancellationToken)
+        string captureId, HttpContext context, Caller caller, IEventStore events, CancellationToken cancellationToken)
     {
         var org = await caller.RequireOrganisationAsync(context, cancellationToken);
-        var job = await store.GetCaptureJobAsync(captureId, cancellationToken);
+        var job = captureId.Length > 100 ? null : await events.GetCaptureJobAsync(captureId, cancellationToken);
         // Another organisation's job is reported as absent rather than forbidden: its id reveals nothing.
         if (job is null || job.OrgId != org.Id)
             return TypedResults.Problem(Errors.ProblemMapping.Create(404, "not-found", "Not found", $"no capture job {captureId}"));
         return TypedResults.Ok(job);
     }
 
-    public static async Task<Created<object>> CaptureEvent(HttpContext context, Caller caller, CaptureService capture, CancellationToken cancellationToken)
+    public static async Task<Created<object>> CaptureEvent(
+        HttpContext context, Caller caller, CaptureService capture, IOptions<TraceOptions> options, CancellationToken cancellationToken)
     {
         var org = await caller.RequireOrganisationAsync(context, cancellationToken);
-        var evt = await ReadJsonAsync(context.Request, cancellationToken);
+        var evt = await JsonBody.ReadAsync(context.Request, options.Value.Limits.CaptureMaxBytes, cancellationToken);
+        CaptureLimits.Check(evt, options.Value.Limits);
         var eventId = await capture.CaptureEventAsync(org, evt, cancellationToken);
         return TypedResults.Created($"/events/{Uri.EscapeDataString(eventId)}", (object)new { eventId });
     }
 
-    /// <summary>Reads application/json or application/ld+json; malformed JSON is a 400 problem.</summary>
-    internal static async Task<JsonNode?> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>OPTIONS /capture: what a client may send, the EPCIS 2.0 way.</summary>
+    public static NoContent Limits(HttpContext context, IOptions<TraceOptions> options)
     {
-        var type = request.ContentType ?? "";
-        if (!type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("application/ld+json", StringComparison.OrdinalIgnoreCase))
-            throw new TraceError(ErrorKind.InvalidArgument, "unsupported-media-type", "send the body as application/json or application/ld+json");
-        try
-        {
-            return await JsonNode.ParseAsync(request.Body, new JsonNodeOptions { PropertyNameCaseInsensitive = false },
-                new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw TraceError.Invalid("malformed-json", "$", $"the body is not well-formed JSON: {ex.Message}");
-        }
+        var headers = context.Response.Headers;
+        headers.Allow = "POST, OPTIONS";
+        headers["GS1-EPCIS-Capture-Limit"] = EpcisValidator.MaxEventsPerDocument.ToString(CultureInfo.InvariantCulture);
+        headers["GS1-EPCIS-Capture-File-Size-Limit"] = options.Value.Limits.CaptureMaxBytes.ToString(CultureInfo.InvariantCulture);
+        headers["GS1-EPCIS-Version"] = "2.0.0";
+        headers["GS1-CBV-Version"] = "2.0.0";
+        headers["GS1-Capture-Error-Behaviour"] = "rollback, proceed";
+        return TypedResults.NoContent();
     }
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Traceability.Api.Auth;
 using Traceability.Api.Capture;
+using Traceability.Api.Http;
 using Traceability.Domain;
 using Traceability.Domain.Gs1;
 using Traceability.Domain.Lab;
@@ -32,17 +32,7 @@ public static class LabResultsApi
         HttpContext context, Caller caller, ITraceStore store, CaptureService capture, TimeProvider clock, CancellationToken cancellationToken)
     {
         var lab = await caller.RequireRoleAsync(context, cancellationToken, OrgRole.Lab);
-        var body = await CaptureApi.ReadJsonAsync(context.Request, cancellationToken);
-        LabResultRequest request;
-        try
-        {
-            request = body.Deserialize<LabResultRequest>(JsonSerializerOptions.Web)
-                      ?? throw TraceError.Invalid("invalid-lab-result", "$", "the body must be a lab result object");
-        }
-        catch (JsonException ex)
-        {
-            throw TraceError.Invalid("invalid-lab-result", ex.Path ?? "$", $"a field has the wrong type: {ex.Message}");
-        }
+        var request = await JsonBody.ReadAsync<LabResultRequest>(context.Request, cancellationToken, "invalid-lab-result");
         var result = LabResultValidator.Create(request);
         var lotKey = result.LotPath;
         if (!(await store.GetLotsAsync([lotKey], cancellationToken)).ContainsKey(lotKey))

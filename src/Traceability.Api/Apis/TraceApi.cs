@@ -26,7 +26,8 @@ public static class TraceApi
     }
 
     public static async Task<Ok<TraceView>> Trace(
-        string gtin, string lot, string? direction, HttpContext context, Caller caller, ITraceStore store, LotIndex index, CancellationToken cancellationToken)
+        string gtin, string lot, string? direction, HttpContext context, Caller caller, ITraceStore store, LotIndex index,
+        Organisations.OrganisationDirectory directory, CancellationToken cancellationToken)
     {
         var org = await caller.RequireRoleAsync(context, cancellationToken, OrgRole.Regulator, OrgRole.Producer);
         var dir = (direction ?? "both").ToLowerInvariant() switch
@@ -37,19 +38,21 @@ public static class TraceApi
             _ => throw TraceError.Invalid("invalid-query", "direction", "forward, backward or both"),
         };
         var lotKey = LotAccess.LotKey(gtin, lot);
-        await LotAccess.RequireAsync(org, lotKey, store, cancellationToken);
+        await LotAccess.RequireAsync(org, lotKey, store, directory, cancellationToken);
         await index.Loaded.WaitAsync(cancellationToken);
         var result = index.Graph.Trace(lotKey, dir);
-        return TypedResults.Ok(await ViewAsync(result, dir, store, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(result, dir, directory, cancellationToken));
     }
 
-    public static async Task<TraceView> ViewAsync(TraceResult result, TraceDirection direction, ITraceStore store, CancellationToken cancellationToken)
+    public static async Task<TraceView> ViewAsync(
+        TraceResult result, TraceDirection direction, Organisations.OrganisationDirectory directory, CancellationToken cancellationToken)
     {
+        var orgs = await directory.GetAsync(cancellationToken);
         var parties = new List<TraceParty>();
         foreach (var id in result.Parties)
         {
             var gln = id.Split('/')[2];
-            var org = await store.FindOrganisationByGlnAsync(gln, cancellationToken);
+            var org = orgs.Get(orgs.OrgIdByGln(gln));
             parties.Add(new TraceParty(id, gln, org?.Id, org?.Name));
         }
         return new TraceView(

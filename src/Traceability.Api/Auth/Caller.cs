@@ -1,18 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Traceability.Domain;
 using Traceability.Domain.Organisations;
-using Traceability.Storage;
 
 namespace Traceability.Api.Auth;
 
 /// <summary>
-/// Resolves "Authorization: Bearer &lt;key&gt;" to the organisation that owns the key (401 when missing or
-/// unknown) and checks the admin token. Keys are stored only as SHA-256 hashes: they are 256-bit
-/// random values, so a fast hash is enough and lookups stay O(1).
+/// The authenticated organisation of a request (<see cref="ApiKeyAuthentication"/> put it there), for handlers that
+/// decide by more than a policy can say (the lot's holder, the recall's parties). Also makes and hashes API keys.
 /// </summary>
-public sealed class Caller(ITraceStore store, IOptions<TraceOptions> options)
+public sealed class Caller
 {
     public const string KeyPrefix = "trk_";
 
@@ -20,12 +17,12 @@ public sealed class Caller(ITraceStore store, IOptions<TraceOptions> options)
 
     public static string HashApiKey(string apiKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
 
-    public async Task<Organisation> RequireOrganisationAsync(HttpContext context, CancellationToken cancellationToken)
-    {
-        var token = BearerToken(context) ?? throw Unauthenticated("missing bearer API key (Authorization: Bearer <key>)");
-        return await store.FindOrganisationByApiKeyHashAsync(HashApiKey(token), cancellationToken)
-            ?? throw Unauthenticated("unknown API key");
-    }
+    /// <summary>The organisation, or null for an anonymous caller (public endpoints).</summary>
+    public static Organisation? Of(HttpContext context) =>
+        context.Items.TryGetValue(ApiKeyAuthentication.OrganisationItem, out var org) ? org as Organisation : null;
+
+    public Task<Organisation> RequireOrganisationAsync(HttpContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(Of(context) ?? throw Unauthenticated(context));
 
     public async Task<Organisation> RequireRoleAsync(HttpContext context, CancellationToken cancellationToken, params OrgRole[] roles)
     {
@@ -37,20 +34,18 @@ public sealed class Caller(ITraceStore store, IOptions<TraceOptions> options)
 
     public void RequireAdmin(HttpContext context)
     {
-        var expected = options.Value.AdminToken;
-        var token = BearerToken(context) ?? throw Unauthenticated("missing admin token (Authorization: Bearer <token>)");
-        if (string.IsNullOrEmpty(expected)
-            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected)))
-            throw Unauthenticated("wrong admin token");
+        if (!context.User.IsInRole(ApiKeyAuthentication.AdminRole))
+            throw Of(context) is null ? Unauthenticated(context) : TraceError.Forbidden("wrong-role", "only the consortium admin token may do this");
     }
 
-    private static string? BearerToken(HttpContext context)
+    private static TraceError Unauthenticated(HttpContext context)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return new TraceError(ErrorKind.Unauthenticated, "unauthenticated",
+            ApiKeyAuthentication.BearerToken(context.Request) is null
+                ? "missing bearer API key (Authorization: Bearer <key>)"
+                : context.Items.ContainsKey(ApiKeyAuthentication.FailedItem) ? "unknown API key or admin token" : "an organisation's API key is needed here");
     }
-
-    private static TraceError Unauthenticated(string detail) => new(ErrorKind.Unauthenticated, "unauthenticated", detail);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -5,6 +5,8 @@ using Traceability.Api.Anchoring;
 using Traceability.Api.Genealogy;
 using Traceability.Api.Ledger;
 using Traceability.Domain.Consumer;
+using Traceability.Domain.Custody;
+using Traceability.Domain.Trust;
 using Traceability.Domain.Epcis.Model;
 using Traceability.Domain.Genealogy;
 using Traceability.Domain.Gs1;
@@ -21,7 +23,8 @@ namespace Traceability.Api.Consumer;
 /// anchored consumer view.
 /// </summary>
 public sealed class LotStories(
-    ITraceStore store, LotIndex index, EventProofs proofs, LedgerConnection ledger, StoryVersion version, IOptions<TraceOptions> options)
+    ITraceStore store, LotIndex index, EventProofs proofs, LedgerConnection ledger, StoryVersion version, IOptions<TraceOptions> options,
+    Organisations.OrganisationDirectory directory)
 {
     /// <summary>Enough for any real label; a lot with more history shows its most recent events.</summary>
     public const int MaxEvents = 500;
@@ -51,35 +54,45 @@ public sealed class LotStories(
         if (!(await store.GetLotsAsync([lotKey], cancellationToken)).TryGetValue(lotKey, out var lot)) return null;
         await index.Loaded.WaitAsync(cancellationToken);
 
-        var upstream = index.Graph.Trace(lotKey, TraceDirection.Backward).Lots;
+        var backward = index.Graph.Trace(lotKey, TraceDirection.Backward);
+        var upstream = backward.Lots;
         var containers = index.Graph.Trace(lotKey, TraceDirection.Forward).Lots.Where(k => k.StartsWith("/00/", StringComparison.Ordinal));
         var keys = upstream.Where(k => !k.StartsWith("/00/", StringComparison.Ordinal)).Concat(containers).Prepend(lotKey).Distinct().ToList();
-        var events = await EventsAsync(keys, cancellationToken);
+        var (events, omitted) = await EventsAsync(keys, cancellationToken);
         var states = await store.GetLotsAsync(keys.Where(k => k.StartsWith("/01/", StringComparison.Ordinal)).ToList(), cancellationToken);
-        var orgs = (await store.ListOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id);
-        var byGln = orgs.Values.Where(o => o.Gln is not null).ToDictionary(o => o.Gln!);
+        var orgs = await directory.GetAsync(cancellationToken);
+        var byGln = orgs.ByGln;
+        events = OnThePath(events, lotKey, backward);
+        var products = await store.GetProductsAsync(keys.Select(Identifiers.SplitLot).OfType<(string Gtin, string Lot)>().Select(p => p.Gtin).Distinct().ToList(), cancellationToken);
 
-        var product = await store.GetProductAsync(link.Gtin.Value, cancellationToken);
+        var product = products.GetValueOrDefault(link.Gtin.Value);
         var creator = events.FirstOrDefault(e => e.Stored.EventId == lot.FirstEventId);
-        var producer = creator is null ? null : Party(orgs.GetValueOrDefault(creator.Stored.OrgId));
+        var producer = creator is null ? null : Party(orgs.Get(creator.Stored.OrgId));
         var production = creator?.Event.EventTime.ToOffset(Offset(creator.Event.EventTimeZoneOffset));
+        // The transformation that made a lot in this lot's chain is about the lot it made, not its first input.
+        var madeBy = backward.Edges.Where(e => e.Kind == EdgeKind.Transformation).GroupBy(e => e.EventId)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.To).FirstOrDefault(keys.Contains) ?? g.First().To, StringComparer.Ordinal);
 
         var verifiable = new List<VerifiableEvent>();
         var journey = new List<StoryStep>();
         var labResults = new List<StoryLabResult>();
+        var proofsById = await proofs.GetViewProofsAsync(events.Select(e => (e.Stored.EventId, e.ViewId)).ToList(), cancellationToken);
         foreach (var e in events.OrderBy(e => e.Event.EventTime))
         {
-            var view = ConsumerView.Of((JsonObject)JsonNode.Parse(e.Stored.Json)!);
-            var viewId = view["eventID"]!.GetValue<string>();
-            verifiable.Add(new VerifiableEvent(view, await proofs.GetViewProofAsync(e.Stored.EventId, viewId, cancellationToken)
-                                                     ?? EventProof.Pending(viewId)));
-            var writer = orgs.GetValueOrDefault(e.Stored.OrgId);
+            verifiable.Add(new VerifiableEvent(e.View, proofsById.GetValueOrDefault(e.Stored.EventId) ?? EventProof.Pending(e.ViewId)));
+            var writer = orgs.Get(e.Stored.OrgId);
             var by = Party(writer);
+            var subject = madeBy.GetValueOrDefault(e.Stored.EventId) ?? e.Stored.LotKeys.FirstOrDefault(keys.Contains) ?? lotKey;
             journey.Add(new StoryStep(Kind(e.Event, writer?.Role), Cbv.ShortName(e.Event.BizStep ?? "") ?? "", e.Event.EventTime, e.Event.EventTimeZoneOffset, by,
-                Place(e.Event.BizLocation, byGln), Place(e.Event.Destinations.FirstOrDefault()?.Id, byGln),
-                LotStoryText.Subject(e.Stored.LotKeys.FirstOrDefault(keys.Contains) ?? lotKey), viewId));
-            if (LabResult.TryRead(e.Event.Json, out var result))
-                labResults.Add(Lab(result, by ?? new StoryParty(e.Stored.OrgId, null), viewId));
+                Place(e.Event.BizLocation, byGln), Place(e.Event.Destinations.FirstOrDefault()?.Id, byGln), LotStoryText.Subject(subject), e.ViewId)
+            {
+                SubjectName = Identifiers.SplitLot(subject) is var (g, _) ? products.GetValueOrDefault(g)?.Name : null,
+                SubjectLot = Identifiers.SplitLot(subject)?.Lot is { } l ? Uri.UnescapeDataString(l) : null,
+                SubjectSscc = subject.StartsWith("/00/", StringComparison.Ordinal) ? subject[4..] : null,
+            });
+            // Only a laboratory's own events are read as lab results: the guard at capture and this agree.
+            if (writer?.Role == Traceability.Domain.Organisations.OrgRole.Lab && LabResult.TryRead(e.Event.Json, out var result))
+                labResults.Add(Lab(result, by ?? new StoryParty(e.Stored.OrgId, null), e.ViewId));
         }
 
         var recalls = new List<StoryRecall>();
@@ -104,31 +117,71 @@ public sealed class LotStories(
             labResults,
             journey,
             verifiable,
-            LedgerInfo());
+            LedgerInfo())
+        {
+            OmittedEvents = omitted,
+        };
     }
 
-    private sealed record Loaded(StoredEvent Stored, EpcisEvent Event);
+    private sealed record Loaded(StoredEvent Stored, EpcisEvent Event, JsonObject View, string ViewId);
 
-    private async Task<List<Loaded>> EventsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    /// <summary>Bytes of consumer views one page may carry; a lot whose history is wider shows its most recent records.</summary>
+    public const int MaxViewBytes = 1_000_000;
+
+    /// <summary>
+    /// The lot's events of record, newest first up to <see cref="MaxEvents"/> and <see cref="MaxViewBytes"/>: a third
+    /// party's observations and events declared in error are no part of a lot's story. Returns how many were left off.
+    /// </summary>
+    private async Task<(List<Loaded> Events, int Omitted)> EventsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, Loaded>(StringComparer.Ordinal);
+        var found = new Dictionary<string, StoredEvent>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(100))
         {
             var query = new EventQuery { LotKeys = chunk, PerPage = 1000 };
-            while (found.Count < MaxEvents)
+            while (true)
             {
                 var page = await store.QueryEventsAsync(query, cancellationToken);
                 foreach (var e in page.Events)
-                {
-                    // An event its writer declared in error is no part of the lot's story.
-                    var model = EpcisEvent.FromJson((JsonObject)JsonNode.Parse(e.Json)!);
-                    if (!model.HasErrorDeclaration) found.TryAdd(e.EventId, new Loaded(e, model));
-                }
-                if (page.NextAfterSequence is not { } next) break;
+                    if (e.Standing.IsOfRecord() && !e.Declared) found.TryAdd(e.EventId, e);
+                if (page.NextAfterSequence is not { } next || found.Count > 10 * MaxEvents) break;
                 query = query with { AfterSequence = next };
             }
         }
-        return found.Values.OrderByDescending(e => e.Stored.Sequence).Take(MaxEvents).ToList();
+        var loaded = new List<Loaded>();
+        var bytes = 0;
+        foreach (var e in found.Values.OrderByDescending(e => e.Sequence))
+        {
+            if (loaded.Count >= MaxEvents) break;
+            var json = (JsonObject)JsonNode.Parse(e.Json)!;
+            var view = ConsumerView.Of(json);
+            var size = view.ToJsonString().Length;
+            if (bytes + size > MaxViewBytes) continue;
+            bytes += size;
+            loaded.Add(new Loaded(e, EpcisEvent.FromJson(json), view, view["eventID"]!.GetValue<string>()));
+        }
+        return (loaded, found.Count - loaded.Count);
+    }
+
+    /// <summary>
+    /// Of the events of the lots this lot was made from, those on the way to this lot: not the transformations that
+    /// made their other lots (a sibling's production run), nor what happened to them after they went into this chain.
+    /// </summary>
+    private static List<Loaded> OnThePath(List<Loaded> events, string lotKey, TraceResult backward)
+    {
+        var chain = backward.Edges.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+        var consumedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var e in events.Where(e => e.Event.Type == EventType.TransformationEvent && chain.Contains(e.Stored.EventId)))
+            foreach (var edge in backward.Edges.Where(x => x.EventId == e.Stored.EventId && x.Kind == EdgeKind.Transformation))
+                consumedAt[edge.From] = consumedAt.TryGetValue(edge.From, out var t) && t > e.Event.EventTime ? t : e.Event.EventTime;
+        return events.Where(e =>
+        {
+            if (e.Stored.LotKeys.Contains(lotKey)) return true;
+            if (e.Event.Type == EventType.TransformationEvent) return chain.Contains(e.Stored.EventId);
+            // A test or a regulator's finding about an ingredient matters whenever it came.
+            if (e.Stored.Standing is EventStanding.Inspector or EventStanding.Regulator) return true;
+            var upstream = e.Stored.LotKeys.Where(consumedAt.ContainsKey).ToList();
+            return upstream.Count == 0 || upstream.Any(k => e.Event.EventTime <= consumedAt[k]);
+        }).ToList();
     }
 
     /// <summary>The step's kind for the timeline; a shop receiving the goods is where the shopper meets them ("shop").</summary>

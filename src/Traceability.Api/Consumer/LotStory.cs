@@ -24,7 +24,11 @@ public sealed record LotStory(
     IReadOnlyList<StoryLabResult> LabResults,
     IReadOnlyList<StoryStep> Journey,
     IReadOnlyList<VerifiableEvent> Events,
-    StoryLedger? Ledger);
+    StoryLedger? Ledger)
+{
+    /// <summary>Records left off the page to keep it small (a lot with an unusually long or wide history).</summary>
+    public int OmittedEvents { get; init; }
+}
 
 public sealed record StoryProduct(
     IReadOnlyDictionary<string, string> Name, IReadOnlyDictionary<string, string> Brand, IReadOnlyDictionary<string, string> Description,
@@ -35,7 +39,17 @@ public sealed record StoryParty(string Name, string? Gln);
 public sealed record StoryPlace(string? Name, string? Gln, string? Country);
 
 /// <summary>One step of the journey; <see cref="Kind"/> is harvest, processing, packing, transport, receiving, inspection, shop (received by a retailer) or other.</summary>
-public sealed record StoryStep(string Kind, string BizStep, DateTimeOffset Time, string TimeZoneOffset, StoryParty? By, StoryPlace? Place, StoryPlace? To, string Subject, string ViewId);
+public sealed record StoryStep(string Kind, string BizStep, DateTimeOffset Time, string TimeZoneOffset, StoryParty? By, StoryPlace? Place, StoryPlace? To, string Subject, string ViewId)
+{
+    /// <summary>The registered product name of the lot the step is about (language map), when there is one.</summary>
+    public IReadOnlyDictionary<string, string>? SubjectName { get; init; }
+
+    /// <summary>The lot code of the subject, or null when it is a pallet or case.</summary>
+    public string? SubjectLot { get; init; }
+
+    /// <summary>The SSCC when the subject is a pallet or case.</summary>
+    public string? SubjectSscc { get; init; }
+}
 
 public sealed record StoryLabResult(
     string Analyte, string? InchiKey, string Method, string Result, string? Limit, string? LimitSource, string Verdict,

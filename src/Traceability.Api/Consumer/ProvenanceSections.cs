@@ -106,11 +106,24 @@ internal static class ProvenanceSections
             if (step.By is { } by) html.Append($"<p>{E(by.Name)}</p>");
             if (step.Place?.Name is { } place && place != step.By?.Name) html.Append($"<p>{E(t.At)} {E(place)}</p>");
             if (step.To?.Name is { } to) html.Append($"<p>→ {E(t.To)} {E(to)}</p>");
-            html.Append($"<p class=\"subject\">{E(t.Concerning)} {E(step.Subject)}</p>");
+            html.Append($"<p class=\"subject\">{E(t.Concerning)} {E(SubjectWords(step, t))}</p>");
             Status(html, record, t);
             html.Append("</li>");
         }
         html.Append("</ol></section>");
+    }
+
+    /// <summary>"螺蛳粉 · LSF-20261113" when the product is registered, "pallet / case 0…" for an SSCC, else the GS1 element string.</summary>
+    private static string SubjectWords(StoryStep step, ProvenanceText t)
+    {
+        if (step.SubjectSscc is { } sscc) return $"{t.Pallet} {sscc}";
+        if (step.SubjectName is { Count: > 0 } names && step.SubjectLot is { } lot)
+        {
+            var name = names.TryGetValue(t.Lang, out var exact) ? exact
+                : names.FirstOrDefault(n => n.Key.StartsWith(t.Lang[..2], StringComparison.OrdinalIgnoreCase)).Value ?? names.First().Value;
+            return $"{name} · {lot}";
+        }
+        return step.Subject;
     }
 
     public static void Lab(StringBuilder html, LotStory story, Dictionary<string, int> records, ProvenanceText t)

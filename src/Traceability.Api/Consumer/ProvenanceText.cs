@@ -21,6 +21,7 @@ internal sealed record ProvenanceText
     public required string At { get; init; }
     public required string To { get; init; }
     public required string Concerning { get; init; }
+    public required string Pallet { get; init; }
     public required IReadOnlyDictionary<string, string> Kinds { get; init; }
     public required string TestedFor { get; init; }
     public required string Method { get; init; }
@@ -86,6 +87,7 @@ internal sealed record ProvenanceText
         At = "at",
         To = "to",
         Concerning = "for",
+        Pallet = "pallet / case",
         Kinds = new Dictionary<string, string>
         {
             ["harvest"] = "Harvested / made", ["processing"] = "Processed", ["packing"] = "Packed", ["transport"] = "Shipped",
@@ -185,6 +187,7 @@ internal sealed record ProvenanceText
         At = "地点",
         To = "发往",
         Concerning = "批次",
+        Pallet = "托盘/箱",
         Kinds = new Dictionary<string, string>
         {
             ["harvest"] = "采收/生产", ["processing"] = "加工", ["packing"] = "包装", ["transport"] = "发运",

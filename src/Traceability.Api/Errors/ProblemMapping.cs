@@ -40,6 +40,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+            ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+            ErrorKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+            ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status500InternalServerError,
         };
         var problem = Create(status, e.Code, Title(e.Code), e.Message);

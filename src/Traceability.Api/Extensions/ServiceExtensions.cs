@@ -17,11 +17,26 @@ public static class ServiceExtensions
         services.AddOptions<TraceOptions>().BindConfiguration(TraceOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
-        services.AddExceptionHandler<ProblemMapping>();
+        services.AddSingleton<ProblemMapping>();
+        services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(sp => sp.GetRequiredService<ProblemMapping>());
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
+        services.AddSingleton<FailedAuthenticationLimiter>();
+        services.AddRateLimiter(RateLimits.Configure);
         services.AddOpenApi();
         services.AddHttpClient("ledger", c => c.Timeout = TimeSpan.FromSeconds(10));
 
         services.AddSingleton<ITraceStore>(sp => CreateStore(sp.GetRequiredService<IOptions<TraceOptions>>().Value));
+        // One adapter behind every port, so a capture's append stays one transaction.
+        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<ITraceStore>());
+        services.AddSingleton<IAnchorStore>(sp => sp.GetRequiredService<ITraceStore>());
+        services.AddSingleton<IRecallStore>(sp => sp.GetRequiredService<ITraceStore>());
+        services.AddSingleton<IOrganisationStore>(sp => sp.GetRequiredService<ITraceStore>());
+        services.AddSingleton<IProductStore>(sp => sp.GetRequiredService<ITraceStore>());
+        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<ITraceStore>());
+        services.AddSingleton<Organisations.OrganisationDirectory>();
         services.AddHostedService<StoreInitializer>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Capture.CaptureService>();

@@ -7,7 +7,7 @@ namespace Traceability.Api.Genealogy;
 /// The lot genealogy index of this process: loaded from the store at start, then kept current by
 /// capture after every write, so traces never touch the database.
 /// </summary>
-public sealed class LotIndex(ITraceStore store, ILogger<LotIndex> logger) : BackgroundService
+public sealed class LotIndex(IEventStore store, ILogger<LotIndex> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -18,10 +18,14 @@ public sealed class LotIndex(ITraceStore store, ILogger<LotIndex> logger) : Back
 
     public bool IsLoaded => _loaded.Task.IsCompletedSuccessfully;
 
-    /// <summary>Adds stored events read back from the store (idempotent, so a race with capture is harmless).</summary>
+    /// <summary>
+    /// Adds stored events read back from the store (idempotent, so a race with capture is harmless). Third parties'
+    /// events are their writers' records, not links in any lot's chain, and declared ones link nothing.
+    /// </summary>
     public void Add(IEnumerable<StoredEvent> events)
     {
-        foreach (var e in events) Graph.Add(e.EventId, GenealogyEvent.FromJson(e.Json));
+        foreach (var e in events)
+            if (e.Standing != Domain.Trust.EventStanding.ThirdParty && !e.Declared) Graph.Add(e.EventId, GenealogyEvent.FromJson(e.Json));
     }
 
     /// <summary>Adds freshly captured events from the model capture already built (no second parse).</summary>

@@ -16,7 +16,8 @@ namespace Traceability.Api.Recalls;
 /// naming every affected lot and every organisation that holds or received them. Lifts recalls too.
 /// </summary>
 public sealed class RecallService(
-    ITraceStore store, LotIndex index, LedgerConnection ledger, KeyVault keys, Consumer.StoryVersion stories, TimeProvider clock)
+    ITraceStore store, LotIndex index, LedgerConnection ledger, KeyVault keys, Organisations.OrganisationDirectory directory,
+    Consumer.StoryVersion stories, TimeProvider clock)
 {
     /// <summary>Lot keys per transaction: about 50k gas each, well under a 30M block.</summary>
     public const int LotsPerTransaction = 200;
@@ -25,12 +26,22 @@ public sealed class RecallService(
     // ordered meanwhile must not have its lots lifted on-chain under it.
     private readonly SemaphoreSlim _recallLock = new(1, 1);
 
-    public async Task<Recall> OrderAsync(Organisation by, string lotKey, string reason, RecallClassification classification, CancellationToken cancellationToken)
+    /// <summary>
+    /// Orders a recall, or answers the one this organisation ordered with the same <paramref name="idempotencyKey"/>
+    /// (IsNew false). A lot already under an active recall is a 409: two identical orders at once make one recall.
+    /// </summary>
+    public async Task<(Recall Recall, bool IsNew)> OrderAsync(
+        Organisation by, string lotKey, string reason, RecallClassification classification, string? idempotencyKey, CancellationToken cancellationToken)
     {
         await _recallLock.WaitAsync(cancellationToken);
         try
         {
-            return await OrderLockedAsync(by, lotKey, reason, classification, cancellationToken);
+            var earlier = await store.GetRecallsForLotAsync(lotKey, cancellationToken);
+            if (idempotencyKey is not null && earlier.FirstOrDefault(r => r.InitiatedByOrgId == by.Id && r.IdempotencyKey == idempotencyKey) is { } same)
+                return (same, false);
+            if (earlier.FirstOrDefault(r => r.IsActive && r.Origin.LotKey == lotKey) is { } active)
+                throw TraceError.Conflict("recall-active", $"lot {lotKey} is already recalled by {active.Id}; lift that recall before ordering another");
+            return (await OrderLockedAsync(by, lotKey, reason, classification, idempotencyKey, cancellationToken), true);
         }
         finally
         {
@@ -38,17 +49,21 @@ public sealed class RecallService(
         }
     }
 
-    private async Task<Recall> OrderLockedAsync(Organisation by, string lotKey, string reason, RecallClassification classification, CancellationToken cancellationToken)
+    private async Task<Recall> OrderLockedAsync(
+        Organisation by, string lotKey, string reason, RecallClassification classification, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        await LotAccess.RequireAsync(by, lotKey, store, cancellationToken);
+        await LotAccess.RequireAsync(by, lotKey, store, directory, cancellationToken);
         await index.Loaded.WaitAsync(cancellationToken);
         var trace = index.Graph.Trace(lotKey, TraceDirection.Forward);
         var affectedKeys = trace.Lots.Where(IsLot).Prepend(lotKey).Distinct(StringComparer.Ordinal).ToList();
+        // Pallets and cases carrying affected lots are recalled too: a shop scanning the pallet label must see it.
+        var units = trace.Lots.Where(k => k.StartsWith("/00/", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
         var states = await store.GetLotsAsync(affectedKeys, cancellationToken);
 
+        var orgs = await directory.GetAsync(cancellationToken);
         var parties = new HashSet<string>(StringComparer.Ordinal);
         foreach (var party in trace.Parties)
-            if (await store.FindOrganisationByGlnAsync(party.Split('/')[2], cancellationToken) is { } org) parties.Add(org.Id);
+            if (orgs.OrgIdByGln(party.Split('/')[2]) is { } orgId) parties.Add(orgId);
         foreach (var state in states.Values)
         {
             if (state.HolderOrgId is { } holder) parties.Add(holder);
@@ -58,7 +73,7 @@ public sealed class RecallService(
         var session = ledger.Require();
         var signer = EvmIdentity.From(keys.Load(by.Id));
         var txHashes = new List<string>();
-        foreach (var chunk in affectedKeys.Chunk(LotsPerTransaction))
+        foreach (var chunk in affectedKeys.Concat(units).Chunk(LotsPerTransaction))
         {
             var receipt = await session.Registry.RecallAsync(signer, chunk.Select(TraceRegistryClient.LotKey).ToList(), reason, cancellationToken);
             txHashes.Add(receipt.TransactionHash);
@@ -73,7 +88,11 @@ public sealed class RecallService(
             clock.GetUtcNow(),
             affectedKeys.Where(k => k != lotKey).Select(Lot).ToList(),
             parties.Order(StringComparer.Ordinal).ToList(),
-            txHashes);
+            txHashes)
+        {
+            AffectedUnits = units.Select(u => u[4..]).ToList(),
+            IdempotencyKey = idempotencyKey,
+        };
         await store.AddRecallAsync(recall, CancellationToken.None); // the chain has changed: record it even if the caller hangs up now
         stories.Bump();
         return recall;

@@ -32,7 +32,7 @@ public sealed class DemoLoader(HttpClient http, string adminToken, string output
             if (listed is not null)
                 throw new InvalidOperationException($"\"{member.Name}\" exists but its API key is not in {OrganisationsFile}; use a fresh TRACE_DATA_DIR");
 
-            var org = await AdminAsync<JsonObject>(HttpMethod.Post, "/admin/orgs", new { name = member.Name, role = member.Role, gln = member.Gln }, cancellationToken);
+            var org = await AdminAsync<JsonObject>(HttpMethod.Post, "/admin/orgs", new { name = member.Name, role = member.Role, gln = member.Gln, companyPrefixes = member.CompanyPrefixes }, cancellationToken);
             saved[member.Key] = new JsonObject
             {
                 ["orgId"] = org["orgId"]!.GetValue<string>(),

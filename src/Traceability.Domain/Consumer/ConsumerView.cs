@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Traceability.Domain.Epcis.Hashing;
+using Traceability.Domain.Epcis.JsonLd;
 
 namespace Traceability.Domain.Consumer;
 
@@ -45,11 +46,15 @@ public static class ConsumerView
     };
 
     /// <summary>The view of a stored event (one with its eventID and merged @context), with the view's own eventID.</summary>
-    public static JsonObject Of(JsonObject stored)
+    /// <param name="thirdParty">
+    /// The writer stood outside the custody chain of every lot the event names: the view says so
+    /// (<c>view:thirdParty</c>), and it is anchored with that, so nobody can later pass it off as the chain's own.
+    /// </param>
+    public static JsonObject Of(JsonObject stored, bool thirdParty = false)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var originalId = stored["eventID"]?.GetValue<string>() ?? throw new ArgumentException("the event has no eventID", nameof(stored));
-        var prefixes = PrefixesOf(stored["@context"]);
+        var context = JsonLdContext.Epcis.With(stored["@context"]);
         var view = new JsonObject { ["@context"] = ContextOf(stored["@context"]) };
         foreach (var (name, value) in stored)
         {
@@ -59,10 +64,11 @@ public static class ConsumerView
             else if (name == "errorDeclaration" && value is JsonObject declaration) view[name] = Declaration(declaration);
             else if (name == "bizTransactionList" && stored["type"]?.GetValue<string>() == "TransactionEvent" && value is JsonArray transactions)
                 view[name] = Redacted(transactions); // required in a TransactionEvent: keep the kinds, hide the numbers
-            else if (IsPublicLabField(name, prefixes)) view[name] = value?.DeepClone();
+            else if (IsPublicLabField(name, context)) view[name] = value?.DeepClone();
             else if (name == "readPoint" && IsSensorOnly(stored)) view[name] = value?.DeepClone(); // required there
         }
         view[$"{Prefix}:viewOf"] = originalId;
+        if (thirdParty) view[$"{Prefix}:thirdParty"] = true;
         view["eventID"] = EventHash.ComputeId(view);
         return view;
     }
@@ -105,13 +111,10 @@ public static class ConsumerView
         return kept;
     }
 
-    private static bool IsPublicLabField(string name, IReadOnlyDictionary<string, string> prefixes)
-    {
-        var colon = name.IndexOf(':');
-        if (colon <= 0) return false;
-        var ns = prefixes.GetValueOrDefault(name[..colon]);
-        return ns == LabNamespace && !PrivateLabFields.Contains(name[(colon + 1)..]);
-    }
+    // Resolved as the lab-only guard resolves it, so whatever it let through is what is shown here.
+    private static bool IsPublicLabField(string name, JsonLdContext context) =>
+        context.ExpandName(name) is { } iri && iri.StartsWith(LabNamespace, StringComparison.Ordinal)
+        && !PrivateLabFields.Contains(iri[LabNamespace.Length..]);
 
     private static string LocalName(string name) => name[(Math.Max(name.LastIndexOfAny([':', '#', '/']), -1) + 1)..];
 
@@ -128,15 +131,5 @@ public static class ConsumerView
             array.Insert(0, EpcisContext);
         array.Add(new JsonObject { [Prefix] = Namespace });
         return array;
-    }
-
-    private static Dictionary<string, string> PrefixesOf(JsonNode? context)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        IEnumerable<JsonNode?> parts = context is JsonArray a ? a : [context];
-        foreach (var part in parts.OfType<JsonObject>())
-            foreach (var (prefix, value) in part)
-                if (value is JsonValue v && v.TryGetValue<string>(out var ns)) map[prefix] = ns;
-        return map;
     }
 }

@@ -12,8 +12,6 @@ public sealed record LotEffects(
     string? ShippedToGln,
     IReadOnlyList<string> NonConformant);
 
-public sealed record CustodyOutcome(bool External, bool Unconfirmed, IReadOnlyList<LotState> Updates);
-
 /// <summary>
 /// The custody rules of ARCHITECTURE.md: for lots this system knows, only the current holder may
 /// ship, transform, aggregate or destroy them; shipping to an organisation's party GLN makes it the
@@ -46,8 +44,8 @@ public static class CustodyRules
                 acted.AddRange(inputs);
                 created.AddRange(outputs.Select(o => o.LotKey));
                 break;
-            case EventType.AggregationEvent when e.Action == "ADD":
-                acted.AddRange(children);
+            case EventType.AggregationEvent when e.Action is "ADD" or "DELETE":
+                acted.AddRange(children); // packing and unpacking are the holder's to do
                 break;
             case EventType.ObjectEvent when e.Action == "ADD":
                 created.AddRange(instance.Select(i => i.LotKey));
@@ -68,52 +66,6 @@ public static class CustodyRules
             : e.Type == EventType.TransformationEvent ? outputs.Select(o => o.LotKey).Distinct().ToList()
             : instance.Concat(children).Select(l => l.LotKey).Distinct().ToList();
         return new LotEffects(acted.DistinctBy(a => a.Item1).ToList(), created.Distinct().ToList(), received.Distinct().ToList(), mentioned, containers, shippedTo, nonConformant);
-    }
-
-    /// <summary>Applies the rules; throws a Conflict <see cref="TraceError"/> when the writer lacks custody.</summary>
-    /// <param name="lotsInShippedContainers">Lots aggregated under containers this event ships or receives (they travel with them).</param>
-    public static CustodyOutcome Apply(
-        LotEffects effects, string eventId, string orgId, IReadOnlyDictionary<string, LotState> known,
-        string? receiverOrgId, IReadOnlyCollection<string> lotsInShippedContainers)
-    {
-        var refused = effects.ActedOn
-            .Where(a => known.TryGetValue(a.LotKey, out var lot) && lot.HolderOrgId != orgId)
-            .Select(a => new FieldError(a.Path, $"lot {a.LotKey} is held by another organisation"))
-            .ToList();
-        if (refused.Count > 0)
-            throw TraceError.Conflict("custody", $"only the current holder may do this to a lot: {refused[0].Message}", refused);
-
-        var updates = new Dictionary<string, LotState>(StringComparer.Ordinal);
-        LotState Current(string key) => updates.TryGetValue(key, out var u) ? u : known[key];
-
-        foreach (var key in effects.Created.Where(k => !known.ContainsKey(k)))
-        {
-            if (Identifiers.SplitLot(key) is not { } parts) continue;
-            updates[key] = new LotState(key, parts.Gtin, parts.Lot, orgId, null, false, eventId, eventId);
-        }
-
-        var shipped = effects.ActedOn.Select(a => a.LotKey).Concat(lotsInShippedContainers).Where(known.ContainsKey).Distinct();
-        if (effects.ShippedToGln is not null)
-            foreach (var key in shipped)
-                updates[key] = Current(key) with { PendingReceiverOrgId = receiverOrgId, LastEventId = eventId };
-
-        var unconfirmed = false;
-        var received = effects.Received.Count == 0 ? [] : effects.Received.Concat(lotsInShippedContainers).Distinct().ToList();
-        foreach (var key in received.Where(known.ContainsKey))
-        {
-            var lot = Current(key);
-            if (lot.PendingReceiverOrgId == orgId) updates[key] = lot with { HolderOrgId = orgId, PendingReceiverOrgId = null, LastEventId = eventId };
-            else if (lot.HolderOrgId != orgId) unconfirmed = true;
-        }
-
-        foreach (var key in effects.NonConformant.Where(k => known.ContainsKey(k) || updates.ContainsKey(k)))
-            updates[key] = Current(key) with { NonConformant = true, LastEventId = eventId };
-
-        foreach (var key in effects.Mentioned.Where(k => known.ContainsKey(k) && !updates.ContainsKey(k)))
-            updates[key] = known[key] with { LastEventId = eventId };
-
-        var external = effects.Created.Count == 0 && !effects.Mentioned.Any(known.ContainsKey);
-        return new CustodyOutcome(external, unconfirmed, updates.Values.ToList());
     }
 
     private static IEnumerable<(string LotKey, string Path)> Lots(IEnumerable<string> ids, string field, string suffix = "") =>

@@ -25,6 +25,14 @@ public static class Identifiers
     /// <summary>The GLN of a party identifier (/417/ or urn:epc:id:pgln), else null.</summary>
     public static string? PartyGln(string id) => Link(id) is PartyLink p ? p.Party.Value : null;
 
+    /// <summary>The GLN of a party (/417/) or a location (/414/, with or without its extension), else null.</summary>
+    public static string? AnyGln(string id) => Link(id) switch
+    {
+        PartyLink p => p.Party.Value,
+        LocationLink l => l.Gln.Value,
+        _ => null,
+    };
+
     public static (string Gtin, string Lot)? SplitLot(string lotPath) =>
         DigitalLink.TryParse(lotPath, out var link) && link is GtinLink { Lot: not null } g ? (g.Gtin.Value, g.Lot.Value) : null;
 

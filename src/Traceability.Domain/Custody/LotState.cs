@@ -9,4 +9,16 @@ public sealed record LotState(
     string? PendingReceiverOrgId,
     bool NonConformant,
     string FirstEventId,
-    string LastEventId);
+    string LastEventId)
+{
+    /// <summary>The organisations that have held the lot, in order: the first created it. Its custody chain.</summary>
+    public IReadOnlyList<string> Custodians { get; init; } = [];
+
+    /// <summary>The standing events that mark the lot non-conformant; declaring one in error takes it off.</summary>
+    public IReadOnlyList<string> NonConformantBy { get; init; } = [];
+
+    public string? CreatorOrgId => Custodians.Count > 0 ? Custodians[0] : null;
+
+    /// <summary>Whether the organisation is, was or is about to be (a shipment awaits its receipt) in the custody chain.</summary>
+    public bool InCustodyChain(string orgId) => HolderOrgId == orgId || PendingReceiverOrgId == orgId || Custodians.Contains(orgId);
+}

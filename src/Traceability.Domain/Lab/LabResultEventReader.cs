@@ -17,30 +17,33 @@ internal static class LabResultEventReader
     {
         ArgumentNullException.ThrowIfNull(evt);
         result = null;
-        if (Text(evt["type"]) != "ObjectEvent" || Text(evt["bizStep"]) is not { } step || Cbv.ShortName(step) != "inspecting"
-            || !IsDeclaredIn(evt) && !evt.Any(p => p.Key.StartsWith(Namespace, StringComparison.Ordinal)))
+        if (Text(evt["type"]) != "ObjectEvent" || Text(evt["bizStep"]) is not { } step || Cbv.ShortName(step) != "inspecting")
             return false;
+        var fields = FieldsOf(evt);
+        if (fields.Count == 0)
+            return false;
+        JsonNode? Field(string localName) => fields.GetValueOrDefault(localName);
         if (TestedLot(evt) is not { } lot)
             return false;
 
-        var qualitative = Text(Field(evt, Names.Qualitative));
-        var hasLimit = Field(evt, Names.Limit) is not null || Field(evt, Names.LimitUnit) is not null;
+        var qualitative = Text(Field(Names.Qualitative));
+        var hasLimit = Field(Names.Limit) is not null || Field(Names.LimitUnit) is not null;
         var request = new LabResultRequest(
             Gtin: lot.Gtin,
             Lot: lot.Lot,
-            SampleId: Text(Field(evt, Names.SampleId)),
-            Analyte: new AnalyteInput(Text(Field(evt, Names.Analyte)), Text(Field(evt, Names.InchiKey))),
-            Method: Text(Field(evt, Names.Method)),
+            SampleId: Text(Field(Names.SampleId)),
+            Analyte: new AnalyteInput(Text(Field(Names.Analyte)), Text(Field(Names.InchiKey))),
+            Method: Text(Field(Names.Method)),
             Result: qualitative is not null
                 ? new ResultInput(Qualitative: qualitative)
-                : new ResultInput(Value: Number(Field(evt, Names.Value)), Unit: Text(Field(evt, Names.Unit))),
-            Limit: hasLimit ? new LimitInput(Number(Field(evt, Names.Limit)), Text(Field(evt, Names.LimitUnit)), Text(Field(evt, Names.LimitSource))) : null,
-            Verdict: Text(Field(evt, Names.Verdict)),
-            KitLot: Text(Field(evt, Names.KitLot)),
-            KitExpiry: Text(Field(evt, Names.KitExpiry)),
-            ReferenceMaterial: new ReferenceMaterialInput(Text(Field(evt, Names.ReferenceMaterial))),
-            Instrument: Text(Field(evt, Names.Instrument)),
-            Analyst: Text(Field(evt, Names.Analyst)),
+                : new ResultInput(Value: Number(Field(Names.Value)), Unit: Text(Field(Names.Unit))),
+            Limit: hasLimit ? new LimitInput(Number(Field(Names.Limit)), Text(Field(Names.LimitUnit)), Text(Field(Names.LimitSource))) : null,
+            Verdict: Text(Field(Names.Verdict)),
+            KitLot: Text(Field(Names.KitLot)),
+            KitExpiry: Text(Field(Names.KitExpiry)),
+            ReferenceMaterial: new ReferenceMaterialInput(Text(Field(Names.ReferenceMaterial))),
+            Instrument: Text(Field(Names.Instrument)),
+            Analyst: Text(Field(Names.Analyst)),
             TestedAt: Text(evt["eventTime"]),
             Certifications: Certifications(evt["certificationInfo"]));
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Traceability.Domain.Epcis.Validation;
+using Traceability.Domain.Epcis.JsonLd;
 
 namespace Traceability.Domain.Lab;
 
@@ -41,39 +41,63 @@ public static class LabResultExtension
     internal static string Compact(string localName) => Prefix + ":" + localName;
 
     /// <summary>
-    /// The value of an extension field of <paramref name="evt"/>, written with any prefix its @context maps to the
-    /// namespace (a lab capturing through /capture may choose its own) or as a full IRI.
+    /// The event's fields in the extension's namespace by local name, however the event names them: any prefix its
+    /// @context maps to the namespace in any JSON-LD form (a lab capturing through /capture may choose its own), or
+    /// the full IRI. Resolved by the one JSON-LD resolver, as the lab-only guard resolves them.
     /// </summary>
-    internal static JsonNode? Field(JsonObject evt, string localName)
+    internal static Dictionary<string, JsonNode?> FieldsOf(JsonObject evt)
     {
-        if (evt.TryGetPropertyValue(Namespace + localName, out var full))
-            return full;
-        foreach (var prefix in PrefixesOf(evt))
+        var context = JsonLdContext.Epcis.With(evt["@context"]);
+        var fields = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (name, value) in evt)
         {
-            if (evt.TryGetPropertyValue(prefix + ":" + localName, out var value))
-                return value;
+            if (context.ExpandName(name) is { } iri && iri.StartsWith(Namespace, StringComparison.Ordinal))
+                fields.TryAdd(iri[Namespace.Length..], value);
         }
-        return null;
+        return fields;
     }
 
-    internal static bool IsDeclaredIn(JsonObject evt) => PrefixesOf(evt).Any();
+    /// <summary>
+    /// Whether an event uses or even declares the extension, in any form JSON-LD allows: a field anywhere in it
+    /// (nested objects and their embedded or term-scoped contexts included) that expands into the namespace, or a
+    /// context in scope that maps any term or its vocabulary into it. Only labs may write such events.
+    /// </summary>
+    public static bool IsUsedBy(JsonObject evt, JsonLdContext context) =>
+        context.MapsInto(NamespaceBase) || MembersUse(evt, context, 0);
 
-    private static IEnumerable<string> PrefixesOf(JsonObject evt)
+    /// <summary>Every version of the extension, present and future, belongs to labs.</summary>
+    private const string NamespaceBase = "https://traceability.example/ns/lab-result/";
+
+    // The object's own @context is already part of context.
+    private static bool MembersUse(JsonObject obj, JsonLdContext context, int depth)
     {
-        IEnumerable<JsonNode?> contexts = evt["@context"] switch
+        foreach (var (name, value) in obj)
         {
-            JsonArray list => list,
-            JsonNode single => [single],
-            null => [],
-        };
-        foreach (var context in contexts.OfType<JsonObject>())
+            if (name == "@context") continue;
+            if (context.ExpandName(name)?.StartsWith(NamespaceBase, StringComparison.Ordinal) == true) return true;
+            if (ValueUses(value, context.ForProperty(name), depth + 1)) return true;
+        }
+        return false;
+    }
+
+    private static bool ValueUses(JsonNode? value, JsonLdContext context, int depth)
+    {
+        if (depth > 64) return true; // deeper than the body parser allows: never honest
+        switch (value)
         {
-            foreach (var (term, definition) in context)
-            {
-                var iri = JsonValues.StringOrNull(definition) ?? JsonValues.StringOrNull((definition as JsonObject)?["@id"]);
-                if (iri == Namespace)
-                    yield return term;
-            }
+            case JsonObject child:
+                if (child.TryGetPropertyValue("@context", out var embedded) && embedded is not null)
+                {
+                    context = context.With(embedded);
+                    if (context.MapsInto(NamespaceBase)) return true;
+                }
+                return MembersUse(child, context, depth);
+            case JsonArray array:
+                foreach (var item in array)
+                    if (ValueUses(item, context, depth + 1)) return true;
+                return false;
+            default:
+                return false;
         }
     }
 }

@@ -10,7 +10,10 @@ public enum OrgRole
     Regulator,
 }
 
-/// <summary>A consortium member: its API key is kept only as a hash; its ledger key lives in a keystore file.</summary>
+/// <summary>
+/// A consortium member: its API key is kept only as a hash; its ledger key lives in a keystore file. Its GS1
+/// company prefixes make it the owner of every GTIN allocated under them.
+/// </summary>
 public sealed record Organisation(
     string Id,
     string Name,
@@ -18,7 +21,10 @@ public sealed record Organisation(
     string? Gln,
     string ApiKeyHash,
     string LedgerAddress,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    public IReadOnlyList<string> CompanyPrefixes { get; init; } = [];
+}
 
 public static class OrgRoles
 {

@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using Traceability.Domain.Organisations;
+using Traceability.Domain.Trust;
 
 namespace Traceability.Storage.Mongo;
 
@@ -20,6 +21,7 @@ internal static class MongoDocuments
             { "api_key_hash", o.ApiKeyHash },
             { "ledger_address", o.LedgerAddress },
             { "created_at", Date(o.CreatedAt) },
+            { "company_prefixes", new BsonArray(o.CompanyPrefixes) },
         };
         // Left out rather than null so the partial unique index on gln lets many organisations have none.
         if (o.Gln is not null) doc["gln"] = o.Gln;
@@ -33,7 +35,10 @@ internal static class MongoDocuments
         d.TryGetValue("gln", out var gln) && gln.IsString ? gln.AsString : null,
         d["api_key_hash"].AsString,
         d["ledger_address"].AsString,
-        Time(d["created_at"]));
+        Time(d["created_at"]))
+    {
+        CompanyPrefixes = d.TryGetValue("company_prefixes", out var prefixes) ? Strings(prefixes) : [],
+    };
 
     public static BsonDocument FromEvent(StoredEvent e, long sequence) => new()
     {
@@ -52,6 +57,11 @@ internal static class MongoDocuments
         { "epc_classes", new BsonArray(e.EpcClasses) },
         { "lot_keys", new BsonArray(e.LotKeys) },
         { "json", e.Json },
+        { "standing", e.Standing.Name() },
+        { "party_glns", new BsonArray(e.PartyGlns) },
+        { "unconfirmed", e.Unconfirmed },
+        { "view_id", Nullable(e.ViewId) },
+        { "declared", e.Declared },
         { "batch_id", BsonNull.Value },
         { "leaf_index", BsonNull.Value },
         { "anchored", false },
@@ -74,6 +84,11 @@ internal static class MongoDocuments
         d["json"].AsString)
     {
         Sequence = d["seq"].ToInt64(),
+        Standing = EventStandings.Parse(d.TryGetValue("standing", out var standing) && standing.IsString ? standing.AsString : null),
+        PartyGlns = d.TryGetValue("party_glns", out var parties) ? Strings(parties) : [],
+        Unconfirmed = d.TryGetValue("unconfirmed", out var unconfirmed) && unconfirmed.IsBoolean && unconfirmed.AsBoolean,
+        ViewId = d.TryGetValue("view_id", out var view) && view.IsString ? view.AsString : null,
+        Declared = d.TryGetValue("declared", out var declared) && declared.IsBoolean && declared.AsBoolean,
     };
 
     public static LotState ToLot(BsonDocument d) => new(
@@ -84,7 +99,11 @@ internal static class MongoDocuments
         OptionalString(d["pending_receiver_org_id"]),
         d["non_conformant"].AsBoolean,
         d["first_event_id"].AsString,
-        d["last_event_id"].AsString);
+        d["last_event_id"].AsString)
+    {
+        Custodians = d.TryGetValue("custodians", out var custodians) ? Strings(custodians) : [],
+        NonConformantBy = d.TryGetValue("non_conformant_by", out var by) ? Strings(by) : [],
+    };
 
     public static BsonDocument FromCaptureJob(CaptureJob job) => new()
     {
@@ -160,7 +179,7 @@ internal static class MongoDocuments
 
     private static string? OptionalString(BsonValue value) => value.IsBsonNull ? null : value.AsString;
 
-    private static string[] Strings(BsonValue value) => value.AsBsonArray.Select(v => v.AsString).ToArray();
+    public static string[] Strings(BsonValue value) => value.AsBsonArray.Select(v => v.AsString).ToArray();
 
     private static DateTimeOffset Time(BsonValue value) => new(value.ToUniversalTime(), TimeSpan.Zero);
 }

@@ -44,9 +44,12 @@ public sealed partial class MongoTraceStore
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         var docs = await _events.Find(Filter.Eq("org_id", orgId) & Unbatched)
             .Sort(Builders<BsonDocument>.Sort.Ascending("seq")).Limit(max)
-            .Project(Builders<BsonDocument>.Projection.Include("_id").Include("json"))
+            .Project(Builders<BsonDocument>.Projection.Include("_id").Include("json").Include("view_id"))
             .ToListAsync(cancellationToken);
-        return docs.Select(d => new PendingEvent(d["_id"].AsString, d["json"].AsString)).ToList();
+        // Events stored before views were made at capture get theirs here, as the anchoring worker made them then.
+        return docs.Select(d => new PendingEvent(d["_id"].AsString,
+            d.TryGetValue("view_id", out var view) && view.IsString ? view.AsString
+            : Domain.Consumer.ConsumerView.Of((System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(d["json"].AsString)!)["eventID"]!.GetValue<string>())).ToList();
     }
 
     public async Task CreateBatchAsync(AnchorBatch batch, CancellationToken cancellationToken)
@@ -137,5 +140,21 @@ public sealed partial class MongoTraceStore
         var batchId = doc.GetValue("batch_id", BsonNull.Value);
         var batch = batchId.IsString ? await GetBatchAsync(batchId.AsString, cancellationToken) : null;
         return new EventAnchor(eventId, doc["org_id"].AsString, batch, batch is null ? null : doc["leaf_index"].ToInt32());
+    }
+
+    public async Task<IReadOnlyDictionary<string, EventAnchor>> GetEventAnchorsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    {
+        var docs = await _events.Find(Filter.In("_id", eventIds.Distinct()))
+            .Project(Builders<BsonDocument>.Projection.Include("org_id").Include("batch_id").Include("leaf_index"))
+            .ToListAsync(cancellationToken);
+        var batchIds = docs.Select(d => d.GetValue("batch_id", BsonNull.Value)).Where(b => b.IsString).Select(b => b.AsString).Distinct().ToList();
+        var batches = (await _batches.Find(Filter.In("_id", batchIds)).ToListAsync(cancellationToken))
+            .Select(MongoDocuments.ToBatch).ToDictionary(b => b.BatchId, StringComparer.Ordinal);
+        return docs.ToDictionary(d => d["_id"].AsString, d =>
+        {
+            var batchId = d.GetValue("batch_id", BsonNull.Value);
+            var batch = batchId.IsString ? batches.GetValueOrDefault(batchId.AsString) : null;
+            return new EventAnchor(d["_id"].AsString, d["org_id"].AsString, batch, batch is null ? null : d["leaf_index"].ToInt32());
+        }, StringComparer.Ordinal);
     }
 }

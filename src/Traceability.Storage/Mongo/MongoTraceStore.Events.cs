@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
+using Traceability.Domain.Capture;
 
 namespace Traceability.Storage.Mongo;
 
@@ -43,11 +44,19 @@ public sealed partial class MongoTraceStore
         foreach (var declared in write.Declarations ?? [])
         {
             var updated = await _events.UpdateOneAsync(session, Filter.Eq("_id", declared.EventId),
-                Builders<BsonDocument>.Update.Set("json", declared.Json), cancellationToken: cancellationToken);
+                Builders<BsonDocument>.Update.Set("json", declared.Json).Set("declared", true), cancellationToken: cancellationToken);
             if (updated.MatchedCount != 1) throw new InvalidOperationException($"event {declared.EventId} declared in error is not stored");
         }
         if (write.Lots.Count > 0)
             await _lots.BulkWriteAsync(session, write.Lots.Select(LotUpsert), cancellationToken: cancellationToken);
+        if (write.RemovedLots.Count > 0)
+            await _lots.DeleteManyAsync(session, Filter.In("_id", write.RemovedLots), cancellationToken: cancellationToken);
+        foreach (var (container, lots) in write.Containers)
+        {
+            if (lots.Count == 0) await _containers.DeleteOneAsync(session, Filter.Eq("_id", container), cancellationToken: cancellationToken);
+            else await _containers.ReplaceOneAsync(session, Filter.Eq("_id", container),
+                new BsonDocument { { "_id", container }, { "lot_keys", new BsonArray(lots) } }, new ReplaceOptions { IsUpsert = true }, cancellationToken);
+        }
         if (write.Job is not null)
             await _captureJobs.ReplaceOneAsync(
                 session, Filter.Eq("_id", write.Job.CaptureId), MongoDocuments.FromCaptureJob(write.Job),
@@ -91,7 +100,9 @@ public sealed partial class MongoTraceStore
             .Set("holder_org_id", MongoDocuments.Nullable(lot.HolderOrgId))
             .Set("pending_receiver_org_id", MongoDocuments.Nullable(lot.PendingReceiverOrgId))
             .Set("non_conformant", lot.NonConformant)
-            .Set("last_event_id", lot.LastEventId);
+            .Set("last_event_id", lot.LastEventId)
+            .Set("custodians", new BsonArray(lot.Custodians))
+            .Set("non_conformant_by", new BsonArray(lot.NonConformantBy));
         return new UpdateOneModel<BsonDocument>(Filter.Eq("_id", lot.LotKey), update) { IsUpsert = true };
     }
 
@@ -101,11 +112,26 @@ public sealed partial class MongoTraceStore
         return doc is null ? null : MongoDocuments.ToEvent(doc);
     }
 
-    public async Task<IReadOnlySet<string>> FindExistingEventIdsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, StoredEventFacts>> GetStoredFactsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {
-        if (eventIds.Count == 0) return new HashSet<string>();
-        var ids = await _events.Find(Filter.In("_id", eventIds)).Project(Builders<BsonDocument>.Projection.Include("_id")).ToListAsync(cancellationToken);
-        return ids.Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, StoredEventFacts>(StringComparer.Ordinal);
+        if (eventIds.Count == 0) return found;
+        var docs = await _events.Find(Filter.In("_id", eventIds.Distinct()))
+            .Project(Builders<BsonDocument>.Projection.Include("_id").Include("org_id").Include("declared")).ToListAsync(cancellationToken);
+        foreach (var d in docs)
+            found[d["_id"].AsString] = new StoredEventFacts(d["_id"].AsString, d["org_id"].AsString,
+                d.TryGetValue("declared", out var declared) && declared.IsBoolean && declared.AsBoolean);
+        return found;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetContainerContentsAsync(
+        IReadOnlyCollection<string> containers, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (containers.Count == 0) return result;
+        var docs = await _containers.Find(Filter.In("_id", containers)).ToListAsync(cancellationToken);
+        foreach (var d in docs) result[d["_id"].AsString] = MongoDocuments.Strings(d["lot_keys"]);
+        return result;
     }
 
     /// <summary>Lists are OR-ed, parameters AND-ed, ordered by seq; same semantics as the SQLite adapter.</summary>

@@ -28,7 +28,7 @@ public sealed partial class MongoTraceStore
         {
             { "_id", recall.Id },
             { "created_at", MongoDocuments.Date(recall.CreatedAt) },
-            { "lot_keys", new BsonArray(recall.AffectedLots.Select(l => l.LotKey).Append(recall.Origin.LotKey).Distinct()) },
+            { "lot_keys", new BsonArray(recall.LotKeys) },
             { "party_org_ids", new BsonArray(recall.PartyOrgIds.Distinct()) },
             { "json", JsonSerializer.Serialize(recall, RecordJson) },
         };
@@ -63,13 +63,20 @@ public sealed partial class MongoTraceStore
         return result.ModifiedCount == 1;
     }
 
-    public Task AddAcknowledgementAsync(RecallAcknowledgement acknowledgement, CancellationToken cancellationToken) =>
-        _acknowledgements.InsertOneAsync(new BsonDocument
+    /// <remarks>Keyed by (recall, party), so a second acknowledgement replaces the first, atomically.</remarks>
+    public async Task<bool> SaveAcknowledgementAsync(RecallAcknowledgement acknowledgement, CancellationToken cancellationToken)
+    {
+        var id = $"{acknowledgement.RecallId}|{acknowledgement.OrgId}";
+        var result = await _acknowledgements.ReplaceOneAsync(Filter.Eq("_id", id), new BsonDocument
         {
+            { "_id", id },
             { "recall_id", acknowledgement.RecallId },
+            { "org_id", acknowledgement.OrgId },
             { "at", MongoDocuments.Date(acknowledgement.At) },
             { "json", JsonSerializer.Serialize(acknowledgement, RecordJson) },
-        }, cancellationToken: cancellationToken);
+        }, new ReplaceOptions { IsUpsert = true }, cancellationToken);
+        return result.MatchedCount == 1;
+    }
 
     public async Task<IReadOnlyList<RecallAcknowledgement>> GetAcknowledgementsAsync(string recallId, CancellationToken cancellationToken) =>
         (await FindJsonAsync<RecallAcknowledgement>(_acknowledgements, Filter.Eq("recall_id", recallId), "at", cancellationToken)).Reverse().ToList();
@@ -93,9 +100,39 @@ public sealed partial class MongoTraceStore
     public Task<IReadOnlyList<Alert>> ListAlertsAsync(string? lotKey, CancellationToken cancellationToken) =>
         FindJsonAsync<Alert>(_alerts, lotKey is null ? Filter.Empty : Filter.Eq("lot_key", lotKey), "at", cancellationToken);
 
+    /// <remarks>
+    /// An upsert filtered on the owner: when another organisation owns the GTIN the filter misses, the upsert tries
+    /// to insert a second document with the same _id and the server refuses it; either way the stored one is returned.
+    /// </remarks>
+    public async Task<Product> ClaimProductAsync(Product product, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _products.ReplaceOneAsync(
+                Filter.Eq("_id", product.Gtin) & Filter.Eq("owner_org_id", product.OwnerOrgId),
+                ProductDocument(product), new ReplaceOptions { IsUpsert = true }, cancellationToken);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+        {
+            // Claimed by another organisation first.
+        }
+        return (await GetProductAsync(product.Gtin, cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyDictionary<string, Product>> GetProductsAsync(IReadOnlyCollection<string> gtins, CancellationToken cancellationToken)
+    {
+        var docs = await _products.Find(Filter.In("_id", gtins.Distinct())).ToListAsync(cancellationToken);
+        return docs.Select(d => JsonSerializer.Deserialize<Product>(d["json"].AsString, RecordJson)!).ToDictionary(p => p.Gtin, StringComparer.Ordinal);
+    }
+
+    private static BsonDocument ProductDocument(Product product) => new()
+    {
+        { "_id", product.Gtin }, { "owner_org_id", product.OwnerOrgId }, { "json", JsonSerializer.Serialize(product, RecordJson) },
+    };
+
     public Task SaveProductAsync(Product product, CancellationToken cancellationToken) =>
         _products.ReplaceOneAsync(Filter.Eq("_id", product.Gtin),
-            new BsonDocument { { "_id", product.Gtin }, { "json", JsonSerializer.Serialize(product, RecordJson) } },
+            ProductDocument(product),
             new ReplaceOptions { IsUpsert = true }, cancellationToken);
 
     public async Task<Product?> GetProductAsync(string gtin, CancellationToken cancellationToken) =>

@@ -5,7 +5,9 @@ using Traceability.Domain.Organisations;
 namespace Traceability.Storage.Mongo;
 
 /// <summary>
-/// The production store on MongoDB. Collections: organisations, events, lots, capture_jobs, counters.
+/// The production store on MongoDB. Collections: organisations, events, lots, containers (what each pallet or case
+/// holds), capture_jobs, counters (the event sequence), anchor_batches, recalls, recall_acknowledgements (one per
+/// party and recall), alerts and products.
 /// </summary>
 /// <remarks>
 /// <see cref="AppendAsync"/> writes events, lot states and the capture job in one multi-document
@@ -29,6 +31,7 @@ public sealed partial class MongoTraceStore : ITraceStore
     private readonly IMongoCollection<BsonDocument> _acknowledgements;
     private readonly IMongoCollection<BsonDocument> _alerts;
     private readonly IMongoCollection<BsonDocument> _products;
+    private readonly IMongoCollection<BsonDocument> _containers;
 
     public MongoTraceStore(string connectionString, string databaseName = "traceability")
     {
@@ -44,6 +47,7 @@ public sealed partial class MongoTraceStore : ITraceStore
         _acknowledgements = _database.GetCollection<BsonDocument>("recall_acknowledgements");
         _alerts = _database.GetCollection<BsonDocument>("alerts");
         _products = _database.GetCollection<BsonDocument>("products");
+        _containers = _database.GetCollection<BsonDocument>("containers");
     }
 
     private static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
@@ -52,7 +56,7 @@ public sealed partial class MongoTraceStore : ITraceStore
     {
         // Collections are created up front: creating one implicitly inside a transaction is refused by
         // servers before 4.4 and by sharded clusters.
-        foreach (var name in new[] { "organisations", "events", "lots", "capture_jobs", "counters", "anchor_batches", "recalls", "recall_acknowledgements", "alerts", "products" })
+        foreach (var name in new[] { "organisations", "events", "lots", "capture_jobs", "counters", "anchor_batches", "recalls", "recall_acknowledgements", "alerts", "products", "containers" })
             await EnsureCollectionAsync(name, cancellationToken);
 
         var keys = Builders<BsonDocument>.IndexKeys;

@@ -12,7 +12,8 @@ internal static class SqliteSchema
             gln TEXT UNIQUE,
             api_key_hash TEXT NOT NULL UNIQUE,
             ledger_address TEXT NOT NULL,
-            created_at INTEGER NOT NULL);
+            created_at INTEGER NOT NULL,
+            company_prefixes TEXT NOT NULL DEFAULT '[]');
 
         CREATE TABLE IF NOT EXISTS events (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -29,7 +30,12 @@ internal static class SqliteSchema
             epcs TEXT NOT NULL,
             epc_classes TEXT NOT NULL,
             lot_keys TEXT NOT NULL,
-            json TEXT NOT NULL);
+            json TEXT NOT NULL,
+            standing TEXT NOT NULL DEFAULT 'custodian',
+            party_glns TEXT NOT NULL DEFAULT '[]',
+            unconfirmed INTEGER NOT NULL DEFAULT 0,
+            view_id TEXT,
+            declared INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS events_by_type ON events(event_type, seq);
         CREATE INDEX IF NOT EXISTS events_by_biz_step ON events(biz_step, seq);
         CREATE INDEX IF NOT EXISTS events_by_disposition ON events(disposition, seq);
@@ -50,7 +56,11 @@ internal static class SqliteSchema
             pending_receiver_org_id TEXT,
             non_conformant INTEGER NOT NULL,
             first_event_id TEXT NOT NULL,
-            last_event_id TEXT NOT NULL);
+            last_event_id TEXT NOT NULL,
+            custodians TEXT NOT NULL DEFAULT '[]',
+            non_conformant_by TEXT NOT NULL DEFAULT '[]');
+
+        CREATE TABLE IF NOT EXISTS containers (container_key TEXT PRIMARY KEY, lot_keys TEXT NOT NULL);
 
         CREATE TABLE IF NOT EXISTS capture_jobs (
             capture_id TEXT PRIMARY KEY,
@@ -63,7 +73,7 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS recalls (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, json TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS recall_lots (lot_key TEXT NOT NULL, recall_id TEXT NOT NULL, PRIMARY KEY (lot_key, recall_id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS recall_parties (org_id TEXT NOT NULL, recall_id TEXT NOT NULL, PRIMARY KEY (org_id, recall_id)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS recall_acks (seq INTEGER PRIMARY KEY AUTOINCREMENT, recall_id TEXT NOT NULL, json TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS recall_acks (seq INTEGER PRIMARY KEY AUTOINCREMENT, recall_id TEXT NOT NULL, json TEXT NOT NULL, org_id TEXT);
         CREATE INDEX IF NOT EXISTS recall_acks_by_recall ON recall_acks(recall_id, seq);
         CREATE TABLE IF NOT EXISTS alerts (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, lot_key TEXT NOT NULL, json TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS alerts_by_lot ON alerts(lot_key, seq);

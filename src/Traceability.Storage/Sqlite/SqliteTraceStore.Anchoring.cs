@@ -28,7 +28,7 @@ public sealed partial class SqliteTraceStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = """
-            SELECT e.event_id, e.json FROM pending_events p INDEXED BY pending_by_org JOIN events e ON e.seq = p.seq
+            SELECT e.event_id, e.view_id FROM pending_events p INDEXED BY pending_by_org JOIN events e ON e.seq = p.seq
             WHERE p.org_id = $org ORDER BY p.seq LIMIT $max
             """;
         cmd.Parameters.AddWithValue("$org", orgId);
@@ -143,6 +143,33 @@ public sealed partial class SqliteTraceStore
         }
         var batch = batchId is null ? null : await GetBatchAsync(batchId, cancellationToken);
         return new EventAnchor(eventId, orgId, batch, batch is null ? null : leafIndex);
+    }
+
+    public async Task<IReadOnlyDictionary<string, EventAnchor>> GetEventAnchorsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string EventId, string OrgId, string? BatchId, int? Leaf)>();
+        await using (var connection = await OpenAsync(cancellationToken))
+        {
+            foreach (var chunk in eventIds.Distinct().Chunk(500))
+            {
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = $"""
+                    SELECT e.event_id, e.org_id, m.batch_id, m.leaf_index FROM events e LEFT JOIN batch_members m ON m.seq = e.seq
+                    WHERE e.event_id IN ({string.Join(",", Params(cmd, "id", chunk))})
+                    """;
+                await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+                while (await r.ReadAsync(cancellationToken))
+                    rows.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3)));
+            }
+        }
+        var batches = new Dictionary<string, AnchorBatch>(StringComparer.Ordinal);
+        foreach (var batchId in rows.Select(r => r.BatchId).OfType<string>().Distinct())
+            if (await GetBatchAsync(batchId, cancellationToken) is { } b) batches[batchId] = b;
+        return rows.ToDictionary(r => r.EventId, r =>
+        {
+            var batch = r.BatchId is null ? null : batches.GetValueOrDefault(r.BatchId);
+            return new EventAnchor(r.EventId, r.OrgId, batch, batch is null ? null : r.Leaf);
+        }, StringComparer.Ordinal);
     }
 
     private async Task<IReadOnlyList<AnchorBatch>> ReadBatchesAsync(string sql, object? parameter, CancellationToken cancellationToken)

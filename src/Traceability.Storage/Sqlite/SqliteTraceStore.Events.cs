@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Traceability.Domain.Capture;
+using Traceability.Domain.Trust;
 
 namespace Traceability.Storage.Sqlite;
 
@@ -14,6 +16,8 @@ public sealed partial class SqliteTraceStore
             await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken);
             var (added, existing) = await InsertEventsAsync(tx, write.Events, cancellationToken);
             await UpsertLotsAsync(tx, write.Lots, cancellationToken);
+            await RemoveLotsAsync(tx, write.RemovedLots, cancellationToken);
+            await SaveContainersAsync(tx, write.Containers, cancellationToken);
             await DeclareErrorsAsync(tx, write.Declarations ?? [], cancellationToken);
             if (write.Job is not null) await SaveCaptureJobAsync(Writer, tx, write.Job, cancellationToken);
             await tx.CommitAsync(cancellationToken);
@@ -36,13 +40,15 @@ public sealed partial class SqliteTraceStore
         insert.Transaction = tx;
         insert.CommandText = """
             INSERT INTO events (event_id, org_id, event_type, event_time, record_time, biz_step, disposition,
-                                biz_location, read_point, external, epcs, epc_classes, lot_keys, json)
-            VALUES ($id, $org, $type, $time, $record, $step, $disp, $loc, $rp, $ext, $epcs, $classes, $lots, $json)
+                                biz_location, read_point, external, epcs, epc_classes, lot_keys, json,
+                                standing, party_glns, unconfirmed, view_id, declared)
+            VALUES ($id, $org, $type, $time, $record, $step, $disp, $loc, $rp, $ext, $epcs, $classes, $lots, $json,
+                    $standing, $parties, $unconfirmed, $view, $declared)
             ON CONFLICT(event_id) DO NOTHING
             RETURNING seq
             """;
         var p = new Dictionary<string, SqliteParameter>();
-        foreach (var name in new[] { "$id", "$org", "$type", "$time", "$record", "$step", "$disp", "$loc", "$rp", "$ext", "$epcs", "$classes", "$lots", "$json" })
+        foreach (var name in new[] { "$id", "$org", "$type", "$time", "$record", "$step", "$disp", "$loc", "$rp", "$ext", "$epcs", "$classes", "$lots", "$json", "$standing", "$parties", "$unconfirmed", "$view", "$declared" })
             p[name] = insert.Parameters.Add(name, SqliteType.Text);
 
         await using var side = new SideTableWriter(Writer, tx);
@@ -68,6 +74,11 @@ public sealed partial class SqliteTraceStore
             p["$classes"].Value = JsonSerializer.Serialize(e.EpcClasses, Json);
             p["$lots"].Value = JsonSerializer.Serialize(e.LotKeys, Json);
             p["$json"].Value = e.Json;
+            p["$standing"].Value = e.Standing.Name();
+            p["$parties"].Value = JsonSerializer.Serialize(e.PartyGlns, Json);
+            p["$unconfirmed"].Value = e.Unconfirmed ? 1 : 0;
+            p["$view"].Value = (object?)e.ViewId ?? DBNull.Value;
+            p["$declared"].Value = e.Declared ? 1 : 0;
             if (await insert.ExecuteScalarAsync(cancellationToken) is long seq)
             {
                 added.Add(e.EventId);
@@ -89,7 +100,7 @@ public sealed partial class SqliteTraceStore
         {
             await using var cmd = Writer.CreateCommand();
             cmd.Transaction = tx;
-            cmd.CommandText = "UPDATE events SET json = $json WHERE event_id = $id";
+            cmd.CommandText = "UPDATE events SET json = $json, declared = 1 WHERE event_id = $id";
             cmd.Parameters.AddWithValue("$id", declared.EventId);
             cmd.Parameters.AddWithValue("$json", declared.Json);
             if (await cmd.ExecuteNonQueryAsync(cancellationToken) != 1)
@@ -103,11 +114,13 @@ public sealed partial class SqliteTraceStore
         await using var cmd = Writer.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """
-            INSERT INTO lots (lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id)
-            VALUES ($key, $gtin, $lot, $holder, $pending, $nc, $first, $last)
+            INSERT INTO lots (lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id,
+                              custodians, non_conformant_by)
+            VALUES ($key, $gtin, $lot, $holder, $pending, $nc, $first, $last, $custodians, $ncby)
             ON CONFLICT(lot_key) DO UPDATE SET holder_org_id = excluded.holder_org_id,
                 pending_receiver_org_id = excluded.pending_receiver_org_id,
-                non_conformant = excluded.non_conformant, last_event_id = excluded.last_event_id
+                non_conformant = excluded.non_conformant, last_event_id = excluded.last_event_id,
+                custodians = excluded.custodians, non_conformant_by = excluded.non_conformant_by
             """;
         var key = cmd.Parameters.Add("$key", SqliteType.Text);
         var gtin = cmd.Parameters.Add("$gtin", SqliteType.Text);
@@ -117,6 +130,8 @@ public sealed partial class SqliteTraceStore
         var nc = cmd.Parameters.Add("$nc", SqliteType.Integer);
         var first = cmd.Parameters.Add("$first", SqliteType.Text);
         var last = cmd.Parameters.Add("$last", SqliteType.Text);
+        var custodians = cmd.Parameters.Add("$custodians", SqliteType.Text);
+        var ncBy = cmd.Parameters.Add("$ncby", SqliteType.Text);
         foreach (var l in lots)
         {
             key.Value = l.LotKey;
@@ -127,8 +142,54 @@ public sealed partial class SqliteTraceStore
             nc.Value = l.NonConformant ? 1 : 0;
             first.Value = l.FirstEventId;
             last.Value = l.LastEventId;
+            custodians.Value = JsonSerializer.Serialize(l.Custodians, Json);
+            ncBy.Value = JsonSerializer.Serialize(l.NonConformantBy, Json);
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private async Task RemoveLotsAsync(SqliteTransaction tx, IReadOnlyList<string> lotKeys, CancellationToken cancellationToken)
+    {
+        foreach (var key in lotKeys)
+        {
+            await using var cmd = Writer.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "DELETE FROM lots WHERE lot_key = $key";
+            cmd.Parameters.AddWithValue("$key", key);
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task SaveContainersAsync(SqliteTransaction tx, IReadOnlyDictionary<string, IReadOnlyList<string>> containers, CancellationToken cancellationToken)
+    {
+        foreach (var (container, lots) in containers)
+        {
+            await using var cmd = Writer.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = lots.Count == 0
+                ? "DELETE FROM containers WHERE container_key = $key"
+                : "INSERT INTO containers (container_key, lot_keys) VALUES ($key, $lots) ON CONFLICT(container_key) DO UPDATE SET lot_keys = excluded.lot_keys";
+            cmd.Parameters.AddWithValue("$key", container);
+            cmd.Parameters.AddWithValue("$lots", JsonSerializer.Serialize(lots, Json));
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetContainerContentsAsync(
+        IReadOnlyCollection<string> containers, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (containers.Count == 0) return result;
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var chunk in containers.Chunk(500))
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT container_key, lot_keys FROM containers WHERE container_key IN ({string.Join(",", Params(cmd, "c", chunk))})";
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+                result[r.GetString(0)] = JsonSerializer.Deserialize<string[]>(r.GetString(1), Json) ?? [];
+        }
+        return result;
     }
 
     private static async Task SaveCaptureJobAsync(SqliteConnection connection, SqliteTransaction? tx, CaptureJob job, CancellationToken cancellationToken)
@@ -155,17 +216,18 @@ public sealed partial class SqliteTraceStore
         return await reader.ReadAsync(cancellationToken) ? ReadEvent(reader) : null;
     }
 
-    public async Task<IReadOnlySet<string>> FindExistingEventIdsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, StoredEventFacts>> GetStoredFactsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, StoredEventFacts>(StringComparer.Ordinal);
         if (eventIds.Count == 0) return found;
         await using var connection = await OpenAsync(cancellationToken);
-        foreach (var chunk in eventIds.Chunk(500))
+        foreach (var chunk in eventIds.Distinct().Chunk(500))
         {
             await using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT event_id FROM events WHERE event_id IN ({string.Join(",", Params(cmd, "id", chunk))})";
+            cmd.CommandText = $"SELECT event_id, org_id, declared FROM events WHERE event_id IN ({string.Join(",", Params(cmd, "id", chunk))})";
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken)) found.Add(r.GetString(0));
+            while (await r.ReadAsync(cancellationToken))
+                found[r.GetString(0)] = new StoredEventFacts(r.GetString(0), r.GetString(1), r.GetInt64(2) != 0);
         }
         return found;
     }
@@ -211,14 +273,19 @@ public sealed partial class SqliteTraceStore
             var names = new List<string>(chunk.Length);
             for (var i = 0; i < chunk.Length; i++) { names.Add($"$k{i}"); cmd.Parameters.AddWithValue($"$k{i}", chunk[i]); }
             cmd.CommandText = $"""
-                SELECT lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id
+                SELECT lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id,
+                       custodians, non_conformant_by
                 FROM lots WHERE lot_key IN ({string.Join(",", names)})
                 """;
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
             {
                 var state = new LotState(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                    r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), r.GetString(7));
+                    r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), r.GetString(7))
+                {
+                    Custodians = JsonSerializer.Deserialize<string[]>(r.GetString(8), Json) ?? [],
+                    NonConformantBy = JsonSerializer.Deserialize<string[]>(r.GetString(9), Json) ?? [],
+                };
                 result[state.LotKey] = state;
             }
         }
@@ -226,7 +293,8 @@ public sealed partial class SqliteTraceStore
     }
 
     private const string EventColumns =
-        "seq, event_id, org_id, event_type, event_time, record_time, biz_step, disposition, biz_location, read_point, external, epcs, epc_classes, lot_keys, json";
+        "seq, event_id, org_id, event_type, event_time, record_time, biz_step, disposition, biz_location, read_point, external, epcs, epc_classes, lot_keys, json, " +
+        "standing, party_glns, unconfirmed, view_id, declared";
 
     private static StoredEvent ReadEvent(SqliteDataReader r) => new(
         r.GetString(1), r.GetString(2), r.GetString(3),
@@ -243,6 +311,11 @@ public sealed partial class SqliteTraceStore
         r.GetString(14))
     {
         Sequence = r.GetInt64(0),
+        Standing = EventStandings.Parse(r.GetString(15)),
+        PartyGlns = JsonSerializer.Deserialize<string[]>(r.GetString(16), Json) ?? [],
+        Unconfirmed = r.GetInt64(17) != 0,
+        ViewId = r.IsDBNull(18) ? null : r.GetString(18),
+        Declared = r.GetInt64(19) != 0,
     };
 
     private static void AddIn(SqliteCommand cmd, StringBuilder where, string column, IReadOnlyList<string> values)

@@ -20,7 +20,7 @@ public sealed partial class SqliteTraceStore
             {
                 throw new DuplicateException($"recall {recall.Id} already exists");
             }
-            foreach (var lotKey in recall.AffectedLots.Select(l => l.LotKey).Append(recall.Origin.LotKey).Distinct())
+            foreach (var lotKey in recall.LotKeys)
                 await RunAsync(tx, "INSERT OR IGNORE INTO recall_lots (lot_key, recall_id) VALUES ($a, $b)", lotKey, recall.Id);
             foreach (var org in recall.PartyOrgIds.Distinct())
                 await RunAsync(tx, "INSERT OR IGNORE INTO recall_parties (org_id, recall_id) VALUES ($a, $b)", org, recall.Id);
@@ -78,9 +78,28 @@ public sealed partial class SqliteTraceStore
         }
     }
 
-    public Task AddAcknowledgementAsync(RecallAcknowledgement acknowledgement, CancellationToken cancellationToken) =>
-        WriteAsync("INSERT INTO recall_acks (recall_id, json) VALUES ($id, $json)",
-            [("$id", acknowledgement.RecallId), ("$json", JsonSerializer.Serialize(acknowledgement, Json))], cancellationToken);
+    public async Task<bool> SaveAcknowledgementAsync(RecallAcknowledgement acknowledgement, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            // One per party and recall: a second replaces the first (the party corrected its count).
+            await using var cmd = Writer.CreateCommand();
+            cmd.CommandText = """
+                SELECT EXISTS (SELECT 1 FROM recall_acks WHERE recall_id = $id AND org_id = $org);
+                INSERT INTO recall_acks (recall_id, org_id, json) VALUES ($id, $org, $json)
+                ON CONFLICT(recall_id, org_id) DO UPDATE SET json = excluded.json;
+                """;
+            cmd.Parameters.AddWithValue("$id", acknowledgement.RecallId);
+            cmd.Parameters.AddWithValue("$org", acknowledgement.OrgId);
+            cmd.Parameters.AddWithValue("$json", JsonSerializer.Serialize(acknowledgement, Json));
+            return (long)(await cmd.ExecuteScalarAsync(cancellationToken))! == 1;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     public Task<IReadOnlyList<RecallAcknowledgement>> GetAcknowledgementsAsync(string recallId, CancellationToken cancellationToken) =>
         ReadJsonAsync<RecallAcknowledgement>("SELECT json FROM recall_acks WHERE recall_id = $p ORDER BY seq", recallId, cancellationToken);
@@ -102,6 +121,26 @@ public sealed partial class SqliteTraceStore
         lotKey is null
             ? ReadJsonAsync<Alert>("SELECT json FROM alerts ORDER BY seq DESC", null, cancellationToken)
             : ReadJsonAsync<Alert>("SELECT json FROM alerts WHERE lot_key = $p ORDER BY seq DESC", lotKey, cancellationToken);
+
+    public async Task<Product> ClaimProductAsync(Product product, CancellationToken cancellationToken)
+    {
+        // One statement: inserted when new, updated only by its owner; two claimants racing cannot both win,
+        // even from two processes on one file.
+        await WriteAsync("""
+            INSERT INTO products (gtin, json) VALUES ($gtin, $json)
+            ON CONFLICT(gtin) DO UPDATE SET json = excluded.json
+            WHERE json_extract(products.json, '$.ownerOrgId') = json_extract(excluded.json, '$.ownerOrgId')
+            """, [("$gtin", product.Gtin), ("$json", JsonSerializer.Serialize(product, Json))], cancellationToken);
+        return (await GetProductAsync(product.Gtin, cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyDictionary<string, Product>> GetProductsAsync(IReadOnlyCollection<string> gtins, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, Product>(StringComparer.Ordinal);
+        foreach (var gtin in gtins.Distinct())
+            if (await GetProductAsync(gtin, cancellationToken) is { } p) result[gtin] = p;
+        return result;
+    }
 
     public Task SaveProductAsync(Product product, CancellationToken cancellationToken) =>
         WriteAsync("INSERT INTO products (gtin, json) VALUES ($gtin, $json) ON CONFLICT(gtin) DO UPDATE SET json = excluded.json",

@@ -36,21 +36,8 @@ public sealed partial class SqliteTraceStore : ITraceStore
         await ExecuteAsync(_writer, "PRAGMA journal_mode=WAL;", cancellationToken);
         await ExecuteAsync(_writer, SqliteSchema.Create, cancellationToken);
         await ExecuteAsync(_writer, SqliteSchema.CreateAnchoring, cancellationToken);
-        await QueueEventsFromBeforeAnchoringAsync(cancellationToken);
         await ExecuteAsync(_writer, SqliteSchema.CreateRecalls, cancellationToken);
-    }
-
-    // A data directory from before anchoring keeps its events: once, they are queued as pending.
-    private async Task QueueEventsFromBeforeAnchoringAsync(CancellationToken cancellationToken)
-    {
-        await using var version = Writer.CreateCommand();
-        version.CommandText = "PRAGMA user_version";
-        if ((long)(await version.ExecuteScalarAsync(cancellationToken))! >= 2) return;
-        await ExecuteAsync(Writer, """
-            INSERT OR IGNORE INTO pending_events (seq, org_id, record_time)
-            SELECT seq, org_id, record_time FROM events WHERE seq NOT IN (SELECT seq FROM batch_members);
-            PRAGMA user_version = 2;
-            """, cancellationToken);
+        await MigrateAsync(cancellationToken);
     }
 
     public async Task AddOrganisationAsync(Organisation o, CancellationToken cancellationToken)
@@ -60,8 +47,8 @@ public sealed partial class SqliteTraceStore : ITraceStore
         {
             await using var cmd = Writer.CreateCommand();
             cmd.CommandText = """
-                INSERT INTO organisations (id, name, role, gln, api_key_hash, ledger_address, created_at)
-                VALUES ($id, $name, $role, $gln, $hash, $address, $created)
+                INSERT INTO organisations (id, name, role, gln, api_key_hash, ledger_address, created_at, company_prefixes)
+                VALUES ($id, $name, $role, $gln, $hash, $address, $created, $prefixes)
                 """;
             cmd.Parameters.AddWithValue("$id", o.Id);
             cmd.Parameters.AddWithValue("$name", o.Name);
@@ -70,6 +57,7 @@ public sealed partial class SqliteTraceStore : ITraceStore
             cmd.Parameters.AddWithValue("$hash", o.ApiKeyHash);
             cmd.Parameters.AddWithValue("$address", o.LedgerAddress);
             cmd.Parameters.AddWithValue("$created", o.CreatedAt.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$prefixes", JsonSerializer.Serialize(o.CompanyPrefixes, Json));
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is 1555 or 2067) // primary key or unique
@@ -152,7 +140,7 @@ public sealed partial class SqliteTraceStore : ITraceStore
 
     private SqliteConnection Writer => _writer ?? throw new InvalidOperationException("call InitializeAsync first");
 
-    private const string OrganisationColumns = "id, name, role, gln, api_key_hash, ledger_address, created_at";
+    private const string OrganisationColumns = "id, name, role, gln, api_key_hash, ledger_address, created_at, company_prefixes";
 
     private async Task<Organisation?> FindOrganisationAsync(string column, string value, CancellationToken cancellationToken)
     {
@@ -171,7 +159,10 @@ public sealed partial class SqliteTraceStore : ITraceStore
         r.IsDBNull(3) ? null : r.GetString(3),
         r.GetString(4),
         r.GetString(5),
-        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)));
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)))
+    {
+        CompanyPrefixes = JsonSerializer.Deserialize<string[]>(r.GetString(7), Json) ?? [],
+    };
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -71,8 +71,10 @@ public sealed class CaptureBehaviour(ApiFixture api) : IClassFixture<ApiFixture>
         var org = await api.CreateOrgAsync("producer");
         var malformed = await org.Client.PostAsync("/capture", new StringContent("{\"type\":", System.Text.Encoding.UTF8, "application/json"), Ct);
         var text = await org.Client.PostAsync("/capture", new StringContent("{}", System.Text.Encoding.UTF8, "text/plain"), Ct);
+        var jsonx = await org.Client.PostAsync("/capture", new StringContent("{}", System.Text.Encoding.UTF8, "application/jsonx"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, jsonx.StatusCode);
     }
 
     [Fact]

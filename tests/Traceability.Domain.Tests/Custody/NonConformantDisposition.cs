@@ -52,8 +52,11 @@ public class NonConformantDisposition
               "quantityList": [{ "epcClass": "https://id.gs1.org/01/09506000134352/10/NEW" }], "disposition": "non_conformant" }
             """);
 
-        var lot = Assert.Single(CustodyRules.Apply(effects, "ev-1", "org-producer", new Dictionary<string, LotState>(), null, []).Updates);
+        Assert.Equal(["/01/09506000134352/10/NEW"], effects.Created);
+        var plan = Tests.Capture.Decisions.Decide(Tests.Capture.Decisions.Producer, [], Tests.Capture.Decisions.Event(
+            Tests.Capture.Decisions.ObjectEvent("https://id.gs1.org/01/09506000134352/10/NEW", "ADD", disposition: "non_conformant")));
 
+        var lot = Assert.Single(plan.LotUpdates);
         Assert.True(lot.NonConformant);
         Assert.Equal("org-producer", lot.HolderOrgId);
     }

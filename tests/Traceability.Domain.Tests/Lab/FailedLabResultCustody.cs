@@ -1,6 +1,10 @@
+using Traceability.Domain.Capture;
 using Traceability.Domain.Custody;
+using Traceability.Domain.Epcis.JsonLd;
 using Traceability.Domain.Epcis.Model;
 using Traceability.Domain.Lab;
+using Traceability.Domain.Tests.Capture;
+using Traceability.Domain.Trust;
 
 namespace Traceability.Domain.Tests.Lab;
 
@@ -8,12 +12,13 @@ public class FailedLabResultCustody
 {
     private const string LotKey = "/01/09506000134352/10/A-1";
 
-    private static readonly LotState HeldByProducer = new(LotKey, "09506000134352", "A-1", "org-producer", null, false, "ev-1", "ev-1");
+    private static readonly LotState HeldByProducer = Decisions.Lot(LotKey, "org-producer");
 
-    private static CustodyOutcome ApplyByLab(LabResultRequest request, LotState lot) =>
-        CustodyRules.Apply(
-            CustodyRules.EffectsOf(EpcisEvent.FromJson(LabResultEvent.Build(request, LabSamples.LabWithGln))),
-            "ev-lab", "org-lab", new Dictionary<string, LotState> { [LotKey] = lot }, null, []);
+    private static CapturedEvent LabEvent(LabResultRequest request) =>
+        CapturedEvent.Read(0, LabResultEvent.Build(request, LabSamples.LabWithGln), EventScope.Standalone, null, Decisions.RecordTime);
+
+    private static CapturePlan ApplyByLab(LabResultRequest request, LotState lot) =>
+        Decisions.Decide(Decisions.Lab, [lot], LabEvent(request));
 
     [Fact]
     public void AttributesTheEventToTheTestedLot()
@@ -27,40 +32,40 @@ public class FailedLabResultCustody
     [Fact]
     public void AFailMarksTheLotNonConformantWithoutTheLabHoldingIt()
     {
-        var outcome = ApplyByLab(LabSamples.MeasuredFail(), HeldByProducer);
+        var plan = ApplyByLab(LabSamples.MeasuredFail(), HeldByProducer);
 
-        var lot = Assert.Single(outcome.Updates);
+        var lot = Assert.Single(plan.LotUpdates);
         Assert.True(lot.NonConformant);
+        Assert.Equal([plan.Accepted[0].Event.EventId], lot.NonConformantBy);
         Assert.Equal("org-producer", lot.HolderOrgId);
-        Assert.Equal("ev-lab", lot.LastEventId);
-        Assert.False(outcome.External);
+        var accepted = Assert.Single(plan.Accepted);
+        Assert.Equal(EventStanding.Inspector, accepted.Standing);
+        Assert.False(accepted.External);
     }
 
     [Fact]
     public void APassLeavesTheLotConformant()
     {
-        var lot = Assert.Single(ApplyByLab(LabSamples.Measured(), HeldByProducer).Updates);
+        var lot = Assert.Single(ApplyByLab(LabSamples.Measured(), HeldByProducer).LotUpdates);
 
         Assert.False(lot.NonConformant);
-        Assert.Equal("ev-lab", lot.LastEventId);
     }
 
     [Fact]
     public void ALaterPassDoesNotClearAFail()
     {
-        var lot = Assert.Single(ApplyByLab(LabSamples.Measured(), HeldByProducer with { NonConformant = true }).Updates);
+        var lot = Assert.Single(ApplyByLab(LabSamples.Measured(), HeldByProducer with { NonConformant = true, NonConformantBy = ["ev-fail"] }).LotUpdates);
 
         Assert.True(lot.NonConformant);
+        Assert.Equal(["ev-fail"], lot.NonConformantBy);
     }
 
     [Fact]
     public void AFailAboutAnUnknownLotChangesNothing()
     {
-        var effects = CustodyRules.EffectsOf(EpcisEvent.FromJson(LabResultEvent.Build(LabSamples.MeasuredFail(), LabSamples.LabWithGln)));
+        var plan = Decisions.Decide(Decisions.Lab, [], LabEvent(LabSamples.MeasuredFail()));
 
-        var outcome = CustodyRules.Apply(effects, "ev-lab", "org-lab", new Dictionary<string, LotState>(), null, []);
-
-        Assert.Empty(outcome.Updates);
-        Assert.True(outcome.External);
+        Assert.Empty(plan.LotUpdates);
+        Assert.True(Assert.Single(plan.Accepted).External);
     }
 }

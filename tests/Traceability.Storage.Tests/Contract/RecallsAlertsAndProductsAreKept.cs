@@ -67,18 +67,24 @@ public abstract class RecallsAlertsAndProductsAreKept<TFixture>(TFixture fixture
     }
 
     [Fact]
-    public async Task AcknowledgementsAccumulateInOrder()
+    public async Task AcknowledgementsAreOnePerPartyAndAccumulateAcrossParties()
     {
         var store = Store;
-        var recall = NewRecall(Sample.Unique("lot"), [], ["org-shop"]);
+        var recall = NewRecall(Sample.Unique("lot"), [], ["org-shop", "org-other"]);
         await store.AddRecallAsync(recall, Ct);
         var first = new RecallAcknowledgement(recall.Id, "org-shop", 12, "EA", "shelf cleared", Sample.T0);
-        var second = new RecallAcknowledgement(recall.Id, "org-shop", 3.5m, "KGM", null, Sample.T0.AddMinutes(5));
+        var other = new RecallAcknowledgement(recall.Id, "org-other", 3.5m, "KGM", null, Sample.T0.AddMinutes(5));
+        var corrected = new RecallAcknowledgement(recall.Id, "org-shop", 14, "EA", "two more in the back", Sample.T0.AddMinutes(9));
 
-        await store.AddAcknowledgementAsync(first, Ct);
-        await store.AddAcknowledgementAsync(second, Ct);
+        Assert.False(await store.SaveAcknowledgementAsync(first, Ct));
+        Assert.False(await store.SaveAcknowledgementAsync(other, Ct));
+        Assert.True(await store.SaveAcknowledgementAsync(corrected, Ct));
 
-        Assert.Equal([first, second], await store.GetAcknowledgementsAsync(recall.Id, Ct));
+        var stored = await store.GetAcknowledgementsAsync(recall.Id, Ct);
+        Assert.Equal(2, stored.Count);
+        Assert.Contains(corrected, stored);
+        Assert.Contains(other, stored);
+        Assert.DoesNotContain(first, stored);
         Assert.Empty(await store.GetAcknowledgementsAsync(Sample.Unique("rcl"), Ct));
     }
 

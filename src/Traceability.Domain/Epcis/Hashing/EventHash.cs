@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Traceability.Domain.Epcis.JsonLd;
 
 namespace Traceability.Domain.Epcis.Hashing;
 
@@ -20,9 +21,13 @@ public static class EventHash
     /// The EPCIS document holding the event (for its @context and ignoreFields), or a bare JSON-LD context object;
     /// null for a stand-alone event, whose own @context then applies.
     /// </param>
-    public static string ComputeId(JsonObject @event, JsonObject? documentContext = null)
+    public static string ComputeId(JsonObject @event, JsonObject? documentContext = null) =>
+        ComputeIdInScope(@event, EventScope.OfDocument(documentContext).ForEvent(@event));
+
+    /// <summary>The id of an event whose scope (<see cref="EventScope.ForEvent"/>) capture resolved already.</summary>
+    public static string ComputeIdInScope(JsonObject @event, EventScope scope)
     {
-        var preHash = PreHash(@event, documentContext);
+        var preHash = PreHashBuilder.Build(@event, new NamespaceMap(scope.Context), scope.IgnoredFields);
         var utf8 = Encoding.UTF8.GetBytes(preHash);
         Span<byte> digest = stackalloc byte[DigestLength];
         SHA256.HashData(utf8, digest);
@@ -33,8 +38,8 @@ public static class EventHash
     public static string PreHash(JsonObject @event, JsonObject? documentContext = null)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var scope = HashScope.For(@event, documentContext);
-        return PreHashBuilder.Build(@event, scope.Names, scope.IgnoredFields);
+        var scope = EventScope.OfDocument(documentContext).ForEvent(@event);
+        return PreHashBuilder.Build(@event, new NamespaceMap(scope.Context), scope.IgnoredFields);
     }
 
     /// <summary>The 32-byte SHA-256 digest inside an event id.</summary>

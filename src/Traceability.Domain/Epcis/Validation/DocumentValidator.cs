@@ -1,3 +1,4 @@
+using Traceability.Domain.Epcis.JsonLd;
 using System.Text.Json.Nodes;
 
 namespace Traceability.Domain.Epcis.Validation;
@@ -83,18 +84,18 @@ internal static class DocumentValidator
         }
     }
 
-    private static LdContext ReadContext(JsonObject document, ErrorList errors)
+    private static JsonLdContext ReadContext(JsonObject document, ErrorList errors)
     {
         var path = JsonPath.Property(JsonPath.Root, "@context");
         if (!document.TryGetPropertyValue("@context", out var node))
         {
-            errors.Add(path, $"an EPCIS document needs an @context including {LdContext.EpcisContextUri}");
-            return LdContext.None;
+            errors.Add(path, $"an EPCIS document needs an @context including {JsonLdContext.EpcisContextUri}");
+            return JsonLdContext.Empty;
         }
-        var context = LdContext.Read(node, path, errors);
+        var context = ContextScope.Read(node, path, errors);
         if (!context.IncludesEpcisContext)
         {
-            errors.Add(path, $"must include the EPCIS 2.0 context {LdContext.EpcisContextUri}");
+            errors.Add(path, $"must include the EPCIS 2.0 context {JsonLdContext.EpcisContextUri}");
         }
         return context;
     }
@@ -153,7 +154,7 @@ internal static class DocumentValidator
         return true;
     }
 
-    private static void Header(JsonNode? node, string path, LdContext context, ErrorList errors)
+    private static void Header(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonObject header)
         {
@@ -174,7 +175,7 @@ internal static class DocumentValidator
         }
     }
 
-    private static void Events(JsonArray events, string path, int maxEvents, LdContext context, ErrorList errors)
+    private static void Events(JsonArray events, string path, int maxEvents, JsonLdContext context, ErrorList errors)
     {
         if (events.Count > maxEvents)
         {

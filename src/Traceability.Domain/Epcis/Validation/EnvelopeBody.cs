@@ -1,3 +1,4 @@
+using Traceability.Domain.Epcis.JsonLd;
 using System.Text.Json.Nodes;
 
 namespace Traceability.Domain.Epcis.Validation;
@@ -10,14 +11,14 @@ namespace Traceability.Domain.Epcis.Validation;
 internal static class EnvelopeBody
 {
     /// <summary>EPCISDocument: epcisBody.eventList.</summary>
-    public static (JsonArray? Events, string Path) OfDocument(JsonNode? node, string path, LdContext context, ErrorList errors)
+    public static (JsonArray? Events, string Path) OfDocument(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         var body = Section(node, path, "epcisBody", ["eventList"], context, errors);
         return (body is null ? null : EventList(body, path, errors), JsonPath.Property(path, "eventList"));
     }
 
     /// <summary>EPCISQueryDocument: epcisBody.queryResults{queryName, resultsBody.eventList}.</summary>
-    public static (JsonArray? Events, string Path) OfQueryDocument(JsonNode? node, string path, LdContext context, ErrorList errors)
+    public static (JsonArray? Events, string Path) OfQueryDocument(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         var resultsPath = JsonPath.Property(path, "queryResults");
         var bodyPath = JsonPath.Property(resultsPath, "resultsBody");
@@ -50,7 +51,7 @@ internal static class EnvelopeBody
     }
 
     /// <summary>An envelope object: its own members, or extensions. Null (reported) when not an object.</summary>
-    private static JsonObject? Section(JsonNode? node, string path, string name, ReadOnlySpan<string> members, LdContext context, ErrorList errors)
+    private static JsonObject? Section(JsonNode? node, string path, string name, ReadOnlySpan<string> members, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonObject section)
         {
@@ -78,7 +79,7 @@ internal static class EnvelopeBody
         return false;
     }
 
-    private static JsonObject? RequiredSection(JsonObject owner, string name, string ownerPath, ReadOnlySpan<string> members, LdContext context, ErrorList errors) =>
+    private static JsonObject? RequiredSection(JsonObject owner, string name, string ownerPath, ReadOnlySpan<string> members, JsonLdContext context, ErrorList errors) =>
         TryGetMember(owner, name, ownerPath, errors, out var node)
             ? Section(node, JsonPath.Property(ownerPath, name), name, members, context, errors)
             : null;

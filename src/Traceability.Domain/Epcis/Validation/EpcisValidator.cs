@@ -1,3 +1,4 @@
+using Traceability.Domain.Epcis.JsonLd;
 using System.Text.Json.Nodes;
 
 namespace Traceability.Domain.Epcis.Validation;
@@ -41,7 +42,7 @@ public static class EpcisValidator
     public static ValidationResult ValidateEvent(JsonNode? evt, JsonNode? documentContext, string pathPrefix)
     {
         var errors = new ErrorList();
-        var context = LdContext.Read(documentContext, JsonPath.Property(JsonPath.Root, "@context"), errors);
+        var context = ContextScope.Read(documentContext, JsonPath.Property(JsonPath.Root, "@context"), errors);
         EventValidator.Validate(evt, pathPrefix, context, errors);
         return errors.ToResult();
     }

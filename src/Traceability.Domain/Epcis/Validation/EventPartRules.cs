@@ -1,3 +1,4 @@
+using Traceability.Domain.Epcis.JsonLd;
 using System.Text.Json.Nodes;
 using Traceability.Domain.Epcis.Model;
 
@@ -7,7 +8,7 @@ namespace Traceability.Domain.Epcis.Validation;
 internal static class EventPartRules
 {
     /// <summary>readPoint / bizLocation: <c>{"id": "&lt;URI&gt;"}</c> plus extensions.</summary>
-    public static bool Place(JsonNode? node, string path, string owner, LdContext context, ErrorList errors)
+    public static bool Place(JsonNode? node, string path, string owner, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonObject place)
         {
@@ -164,7 +165,7 @@ internal static class EventPartRules
     }
 
     /// <summary>errorDeclaration: declarationTime required, reason, correctiveEventIDs, extensions.</summary>
-    public static void ErrorDeclaration(JsonNode? node, string path, LdContext context, ErrorList errors)
+    public static void ErrorDeclaration(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonObject declaration)
         {
@@ -199,7 +200,7 @@ internal static class EventPartRules
     }
 
     /// <summary>ilmd: master data of the objects; every name must be an extension (prefixed) name.</summary>
-    public static void Ilmd(JsonNode? node, string path, LdContext context, ErrorList errors)
+    public static void Ilmd(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonObject ilmd)
         {

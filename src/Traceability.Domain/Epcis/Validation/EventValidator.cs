@@ -1,3 +1,4 @@
+using Traceability.Domain.Epcis.JsonLd;
 using System.Text.Json.Nodes;
 using Traceability.Domain.Epcis.Model;
 
@@ -8,7 +9,7 @@ namespace Traceability.Domain.Epcis.Validation;
 internal static class EventValidator
 {
     /// <param name="outerContext">The document's context, or null for a standalone event, which must bring its own.</param>
-    public static void Validate(JsonNode? node, string path, LdContext? outerContext, ErrorList errors)
+    public static void Validate(JsonNode? node, string path, JsonLdContext? outerContext, ErrorList errors)
     {
         if (node is not JsonObject evt)
         {
@@ -44,15 +45,15 @@ internal static class EventValidator
         EventShapeRules.Check(facts, path, errors);
     }
 
-    private static LdContext ReadContext(JsonObject evt, string path, LdContext? outerContext, ErrorList errors)
+    private static JsonLdContext ReadContext(JsonObject evt, string path, JsonLdContext? outerContext, ErrorList errors)
     {
         var contextPath = JsonPath.Property(path, "@context");
         if (evt.TryGetPropertyValue("@context", out var contextNode))
         {
-            var context = LdContext.Read(contextNode, contextPath, errors, outerContext);
+            var context = ContextScope.Read(contextNode, contextPath, errors, outerContext);
             if (outerContext is null && !context.IncludesEpcisContext)
             {
-                errors.Add(contextPath, $"must include the EPCIS 2.0 context {LdContext.EpcisContextUri}");
+                errors.Add(contextPath, $"must include the EPCIS 2.0 context {JsonLdContext.EpcisContextUri}");
             }
             return context;
         }
@@ -60,8 +61,8 @@ internal static class EventValidator
         {
             return outerContext;
         }
-        errors.Add(contextPath, $"a standalone event needs an @context including {LdContext.EpcisContextUri}");
-        return LdContext.None;
+        errors.Add(contextPath, $"a standalone event needs an @context including {JsonLdContext.EpcisContextUri}");
+        return JsonLdContext.Empty;
     }
 
     private static EventType? ReadType(JsonObject evt, string path, ErrorList errors)
@@ -81,7 +82,7 @@ internal static class EventValidator
         return type;
     }
 
-    private static void CheckField(EventField field, JsonNode? value, string path, LdContext context, ref EventFacts facts, ErrorList errors)
+    private static void CheckField(EventField field, JsonNode? value, string path, JsonLdContext context, ref EventFacts facts, ErrorList errors)
     {
         switch (field)
         {

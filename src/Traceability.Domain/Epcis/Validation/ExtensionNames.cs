@@ -1,3 +1,4 @@
+using Traceability.Domain.Epcis.JsonLd;
 namespace Traceability.Domain.Epcis.Validation;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace Traceability.Domain.Epcis.Validation;
 internal static class ExtensionNames
 {
     /// <summary>Reports <paramref name="name"/> unless it is a usable extension name.</summary>
-    public static void Check(string name, string path, string owner, LdContext context, ErrorList errors)
+    public static void Check(string name, string path, string owner, JsonLdContext context, ErrorList errors)
     {
         var colon = name.IndexOf(':');
         if (colon < 0)
@@ -30,7 +31,8 @@ internal static class ExtensionNames
         {
             errors.Add(path, $"extension name {JsonValues.Quote(name)} is not a valid compact IRI (prefix:name)");
         }
-        else if (!context.IsDeclaredPrefix(prefix))
+        // Standard prefixes count even when the EPCIS context is missing: that is reported once, on @context.
+        else if (!context.IsDeclaredPrefix(prefix) && !JsonLdContext.IsStandardPrefix(prefix))
         {
             errors.Add(path, $"the prefix '{prefix}' of {JsonValues.Quote(name)} is not declared in @context");
         }

@@ -1,3 +1,4 @@
+using Traceability.Domain.Epcis.JsonLd;
 using System.Text.Json.Nodes;
 
 namespace Traceability.Domain.Epcis.Validation;
@@ -9,7 +10,7 @@ namespace Traceability.Domain.Epcis.Validation;
 /// </summary>
 internal static class MasterData
 {
-    public static void Validate(JsonNode? node, string path, LdContext context, ErrorList errors)
+    public static void Validate(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonObject masterData)
         {

@@ -1,3 +1,4 @@
+using Traceability.Domain.Epcis.JsonLd;
 using System.Buffers;
 using System.Text.Json.Nodes;
 using Traceability.Domain.Epcis.Model;
@@ -8,7 +9,7 @@ namespace Traceability.Domain.Epcis.Validation;
 internal static class SensorRules
 {
     /// <summary>Checks the list; returns its length.</summary>
-    public static int ElementList(JsonNode? node, string path, LdContext context, ErrorList errors)
+    public static int ElementList(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonArray list)
         {
@@ -22,7 +23,7 @@ internal static class SensorRules
         return list.Count;
     }
 
-    private static void Element(JsonNode? node, string path, LdContext context, ErrorList errors)
+    private static void Element(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonObject element)
         {
@@ -53,7 +54,7 @@ internal static class SensorRules
         }
     }
 
-    private static void Metadata(JsonNode? node, string path, LdContext context, ErrorList errors)
+    private static void Metadata(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonObject metadata)
         {
@@ -78,7 +79,7 @@ internal static class SensorRules
         }
     }
 
-    private static void Reports(JsonNode? node, string path, LdContext context, ErrorList errors)
+    private static void Reports(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonArray list || list.Count == 0)
         {
@@ -91,7 +92,7 @@ internal static class SensorRules
         }
     }
 
-    private static void Report(JsonNode? node, string path, LdContext context, ErrorList errors)
+    private static void Report(JsonNode? node, string path, JsonLdContext context, ErrorList errors)
     {
         if (node is not JsonObject report)
         {

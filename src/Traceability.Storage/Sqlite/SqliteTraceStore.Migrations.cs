@@ -1,0 +1,133 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Traceability.Domain.Consumer;
+
+namespace Traceability.Storage.Sqlite;
+
+/// <summary>
+/// Brings a data file from an earlier release up to date, once per version (PRAGMA user_version): new columns get
+/// their defaults, and what the trust model records at capture is derived once from what was stored.
+/// </summary>
+public sealed partial class SqliteTraceStore
+{
+    private const int CurrentVersion = 3;
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var version = Writer.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        var at = (long)(await version.ExecuteScalarAsync(cancellationToken))!;
+        if (at < 2)
+        {
+            // A data directory from before anchoring keeps its events: once, they are queued as pending.
+            await ExecuteAsync(Writer, """
+                INSERT OR IGNORE INTO pending_events (seq, org_id, record_time)
+                SELECT seq, org_id, record_time FROM events WHERE seq NOT IN (SELECT seq FROM batch_members);
+                """, cancellationToken);
+        }
+        if (at < 3) await MigrateToTrustModelAsync(cancellationToken);
+        await ExecuteAsync(Writer, $"PRAGMA user_version = {CurrentVersion};", cancellationToken);
+    }
+
+    private async Task MigrateToTrustModelAsync(CancellationToken cancellationToken)
+    {
+        await AddColumnAsync("organisations", "company_prefixes", "TEXT NOT NULL DEFAULT '[]'", cancellationToken);
+        await AddColumnAsync("events", "standing", "TEXT NOT NULL DEFAULT 'custodian'", cancellationToken);
+        await AddColumnAsync("events", "party_glns", "TEXT NOT NULL DEFAULT '[]'", cancellationToken);
+        await AddColumnAsync("events", "unconfirmed", "INTEGER NOT NULL DEFAULT 0", cancellationToken);
+        await AddColumnAsync("events", "view_id", "TEXT", cancellationToken);
+        await AddColumnAsync("events", "declared", "INTEGER NOT NULL DEFAULT 0", cancellationToken);
+        await AddColumnAsync("lots", "custodians", "TEXT NOT NULL DEFAULT '[]'", cancellationToken);
+        await AddColumnAsync("lots", "non_conformant_by", "TEXT NOT NULL DEFAULT '[]'", cancellationToken);
+        await AddColumnAsync("recall_acks", "org_id", "TEXT", cancellationToken);
+        await ExecuteAsync(Writer, """
+            UPDATE events SET declared = 1 WHERE json_extract(json, '$.errorDeclaration') IS NOT NULL;
+            -- The custody chain known so far: the creator, then the holder.
+            UPDATE lots SET custodians = json_array((SELECT org_id FROM events WHERE event_id = lots.first_event_id))
+                WHERE custodians = '[]' AND EXISTS (SELECT 1 FROM events WHERE event_id = lots.first_event_id);
+            UPDATE lots SET custodians = json_insert(custodians, '$[#]', holder_org_id)
+                WHERE holder_org_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM json_each(lots.custodians) WHERE value = lots.holder_org_id);
+            UPDATE lots SET non_conformant_by = COALESCE((
+                SELECT json_group_array(e.event_id) FROM event_lots l JOIN events e ON e.seq = l.seq
+                WHERE l.lot_key = lots.lot_key AND e.declared = 0 AND e.disposition = 'https://ref.gs1.org/cbv/Disp-non_conformant'), '[]')
+                WHERE non_conformant = 1;
+            -- One acknowledgement per party and recall: the latest stands.
+            UPDATE recall_acks SET org_id = json_extract(json, '$.orgId') WHERE org_id IS NULL;
+            DELETE FROM recall_acks WHERE seq NOT IN (SELECT MAX(seq) FROM recall_acks GROUP BY recall_id, org_id);
+            CREATE UNIQUE INDEX IF NOT EXISTS recall_acks_by_party ON recall_acks(recall_id, org_id);
+            """, cancellationToken);
+        await FillContainersAsync(cancellationToken);
+        await FillViewIdsAsync(cancellationToken);
+    }
+
+    // What pallets and cases hold, replayed from the aggregation events in the order they were captured.
+    private async Task FillContainersAsync(CancellationToken cancellationToken)
+    {
+        var contents = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await using (var read = Writer.CreateCommand())
+        {
+            read.CommandText = """
+                SELECT json_extract(json, '$.action'), lot_keys, json_extract(json, '$.childEPCs'), json_extract(json, '$.childQuantityList')
+                FROM events WHERE event_type = 'AggregationEvent' AND declared = 0 ORDER BY seq
+                """;
+            await using var r = await read.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                var keys = JsonSerializer.Deserialize<string[]>(r.GetString(1), Json) ?? [];
+                var container = keys.FirstOrDefault(k => k.StartsWith("/00/", StringComparison.Ordinal));
+                if (container is null) continue;
+                var lots = keys.Where(k => k.StartsWith("/01/", StringComparison.Ordinal)).ToList();
+                var list = contents.TryGetValue(container, out var l) ? l : contents[container] = [];
+                var action = r.IsDBNull(0) ? null : r.GetString(0);
+                if (action == "ADD") list.AddRange(lots.Where(x => !list.Contains(x)));
+                else if (action == "DELETE" && r.IsDBNull(2) && r.IsDBNull(3)) list.Clear();
+                else if (action == "DELETE") list.RemoveAll(lots.Contains);
+            }
+        }
+        foreach (var (container, lots) in contents.Where(c => c.Value.Count > 0))
+        {
+            await using var write = Writer.CreateCommand();
+            write.CommandText = "INSERT OR REPLACE INTO containers (container_key, lot_keys) VALUES ($k, $v)";
+            write.Parameters.AddWithValue("$k", container);
+            write.Parameters.AddWithValue("$v", JsonSerializer.Serialize(lots, Json));
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    // Views are made at capture now; events stored before get theirs once, as the anchoring worker made them.
+    private async Task FillViewIdsAsync(CancellationToken cancellationToken)
+    {
+        var views = new List<(long Seq, string ViewId)>();
+        await using (var read = Writer.CreateCommand())
+        {
+            read.CommandText = "SELECT seq, json FROM events WHERE view_id IS NULL";
+            await using var r = await read.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                var view = ConsumerView.Of((JsonObject)JsonNode.Parse(r.GetString(1))!);
+                views.Add((r.GetInt64(0), view["eventID"]!.GetValue<string>()));
+            }
+        }
+        await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken);
+        await using var write = Writer.CreateCommand();
+        write.Transaction = tx;
+        write.CommandText = "UPDATE events SET view_id = $v WHERE seq = $s";
+        var v = write.Parameters.Add("$v", SqliteType.Text);
+        var s = write.Parameters.Add("$s", SqliteType.Integer);
+        foreach (var (seq, viewId) in views)
+        {
+            (v.Value, s.Value) = (viewId, seq);
+            await write.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private async Task AddColumnAsync(string table, string column, string definition, CancellationToken cancellationToken)
+    {
+        await using var info = Writer.CreateCommand();
+        info.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if ((long)(await info.ExecuteScalarAsync(cancellationToken))! > 0) return;
+        await ExecuteAsync(Writer, $"ALTER TABLE {table} ADD COLUMN {column} {definition};", cancellationToken);
+    }
+}
