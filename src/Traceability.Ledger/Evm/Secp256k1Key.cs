@@ -7,8 +7,9 @@ namespace Traceability.Ledger.Evm;
 /// <summary>
 /// A secp256k1 private key (Nethereum's <see cref="EthECKey"/>) that signs Ethereum digests deterministically
 /// (RFC 6979) with low S. Signing follows <see cref="EthECKey.SignRecoverable"/>, a process-wide switch this
-/// library leaves alone: off, BouncyCastle signs and the recovery id is searched for; on, NBitcoin.Secp256k1
-/// signs recoverably, about ten times faster. Both give the same bytes (README, "Signing").
+/// library leaves off: off, BouncyCastle signs and the recovery id is searched for; on, NBitcoin.Secp256k1
+/// signs recoverably, several times faster and to the same bytes, but Nethereum 6.1.0 then hands NBitcoin the
+/// private key without its leading zero bytes, which it refuses (README, "Signing").
 /// </summary>
 public sealed class Secp256k1Key
 {
@@ -55,7 +56,17 @@ public sealed class Secp256k1Key
     public EcdsaSignature Sign(ReadOnlySpan<byte> digest32)
     {
         Secp256k1.RequireDigest(digest32);
-        var signature = _key.SignAndCalculateYParityV(digest32.ToArray());
+        EthECDSASignature signature;
+        try
+        {
+            signature = _key.SignAndCalculateYParityV(digest32.ToArray());
+        }
+        catch (ArgumentException ex) when (EthECKey.SignRecoverable && _privateKey[0] == 0)
+        {
+            throw new InvalidOperationException(
+                $"Nethereum cannot sign for {Address} with EthECKey.SignRecoverable on: its private key starts with a zero byte, which Nethereum drops before NBitcoin needs all 32. Leave SignRecoverable off.", ex);
+        }
+
         var recoveryId = signature.V is { Length: > 0 } v ? v[^1] : 0;
         return new EcdsaSignature(Secp256k1.To32Bytes(signature.R), Secp256k1.To32Bytes(signature.S), recoveryId);
     }
