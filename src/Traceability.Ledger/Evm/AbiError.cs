@@ -1,8 +1,8 @@
-using System.Text;
+using Nethereum.ABI.Model;
 
 namespace Traceability.Ledger.Evm;
 
-/// <summary>A revert reason: a custom error, or the compiler's Error(string) and Panic(uint256).</summary>
+/// <summary>A revert reason (Nethereum's <see cref="ErrorABI"/>): a custom error, or the compiler's Error(string) and Panic(uint256).</summary>
 public sealed class AbiError
 {
     private readonly AbiType[] _parameters;
@@ -10,10 +10,11 @@ public sealed class AbiError
 
     private AbiError(string name, AbiType[] parameters)
     {
+        var error = new ErrorABI(name) { InputParameters = AbiTuple.Parameters(parameters) };
         Name = name;
         _parameters = parameters;
-        Signature = AbiSignature.Canonical(name, parameters.Select(t => new AbiParameter(t, false)));
-        _selector = Keccak256.Hash(Encoding.ASCII.GetBytes(Signature))[..4];
+        Signature = error.Signature;
+        _selector = Hex.Decode(error.Sha3Signature);
     }
 
     /// <summary>require(cond, "message") and revert("message").</summary>
@@ -34,6 +35,9 @@ public sealed class AbiError
         return new AbiError(name, parameters.Select(p => p.Type).ToArray());
     }
 
+    /// <summary>From an error of a JSON ABI that Nethereum read.</summary>
+    internal static AbiError From(ErrorABI error) => new(error.Name, AbiSignature.TypesOf(error.InputParameters));
+
     public bool Matches(ReadOnlySpan<byte> revertData) => revertData.Length >= 4 && revertData[..4].SequenceEqual(_selector);
 
     /// <summary>Decodes revert data (selector included) into the error's arguments.</summary>
@@ -44,7 +48,7 @@ public sealed class AbiError
             throw new FormatException($"Revert data does not start with the selector of {Signature}.");
         }
 
-        return AbiTuple.Decode(_parameters, new AbiReader(revertDataWithSelector[4..]), 0);
+        return AbiTuple.Decode(_parameters, revertDataWithSelector[4..]);
     }
 
     public byte[] Encode(params object[] args)

@@ -1,8 +1,8 @@
-using System.Text;
+using Nethereum.ABI.Model;
 
 namespace Traceability.Ledger.Evm;
 
-/// <summary>A contract event: topic0 and the decoding of a log's topics and data.</summary>
+/// <summary>A contract event (Nethereum's <see cref="EventABI"/>): topic0 and the decoding of a log's topics and data.</summary>
 public sealed class AbiEvent
 {
     private const int MaxIndexed = 3;
@@ -13,11 +13,15 @@ public sealed class AbiEvent
 
     private AbiEvent(string name, AbiParameter[] parameters)
     {
+        var ev = new EventABI(name)
+        {
+            InputParameters = parameters.Select((p, i) => p.Type.ToParameter(i + 1, p.Indexed)).ToArray(),
+        };
         Name = name;
         _parameters = parameters;
         _dataTypes = parameters.Where(p => !p.Indexed).Select(p => p.Type).ToArray();
-        Signature = AbiSignature.Canonical(name, parameters);
-        _topic0 = Keccak256.Hash(Encoding.ASCII.GetBytes(Signature));
+        Signature = ev.Signature;
+        _topic0 = Hex.Decode(ev.Sha3Signature);
     }
 
     public string Name { get; }
@@ -35,13 +39,12 @@ public sealed class AbiEvent
     public static AbiEvent Parse(string signature)
     {
         var (name, parameters) = AbiSignature.Parse(signature, allowIndexed: true);
-        if (parameters.Count(p => p.Indexed) > MaxIndexed)
-        {
-            throw new FormatException($"'{signature}' has more than {MaxIndexed} indexed parameters.");
-        }
-
-        return new AbiEvent(name, parameters);
+        return Create(name, parameters, signature);
     }
+
+    /// <summary>From an event of a JSON ABI that Nethereum read.</summary>
+    internal static AbiEvent From(EventABI ev) =>
+        Create(ev.Name, ev.InputParameters.OrderBy(p => p.Order).Select(p => new AbiParameter(AbiType.Parse(p.Type), p.Indexed)).ToArray(), ev.Name);
 
     public bool Matches(IReadOnlyList<byte[]> topics) => topics.Count > 0 && topics[0].AsSpan().SequenceEqual(_topic0);
 
@@ -63,7 +66,7 @@ public sealed class AbiEvent
             throw new FormatException($"The log's topic0 is not that of {Signature}.");
         }
 
-        var dataValues = AbiTuple.Decode(_dataTypes, new AbiReader(data), 0);
+        var dataValues = AbiTuple.Decode(_dataTypes, data);
         var values = new object[_parameters.Length];
         int nextTopic = 1, nextData = 0;
         for (var i = 0; i < _parameters.Length; i++)
@@ -83,11 +86,11 @@ public sealed class AbiEvent
         var type = _parameters[parameterIndex].Type;
         return value switch
         {
-            string s when type is AbiStringType => Keccak256.Hash(Encoding.UTF8.GetBytes(s)),
-            byte[] b when type is AbiBytesType => Keccak256.Hash(b),
+            string s when type.IsString => Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(s)),
+            byte[] b when type.IsBytes => Keccak256.Hash(b),
             _ when type.IsHashedWhenIndexed =>
                 throw new NotSupportedException($"Topics for indexed {type.Name} values are not supported."),
-            _ => type.Encode(value),
+            _ => AbiTuple.Encode([type], [value]),
         };
     }
 
@@ -119,6 +122,11 @@ public sealed class AbiEvent
 
     public override string ToString() => Signature;
 
+    private static AbiEvent Create(string name, AbiParameter[] parameters, string context) =>
+        parameters.Count(p => p.Indexed) <= MaxIndexed
+            ? new AbiEvent(name, parameters)
+            : throw new FormatException($"'{context}' has more than {MaxIndexed} indexed parameters.");
+
     private static object DecodeTopic(AbiType type, byte[] topic)
     {
         if (topic is not { Length: 32 })
@@ -126,6 +134,6 @@ public sealed class AbiEvent
             throw new FormatException("An event topic must be 32 bytes.");
         }
 
-        return type.IsHashedWhenIndexed ? topic.ToArray() : type.Decode(new AbiReader(topic), 0);
+        return type.IsHashedWhenIndexed ? topic.ToArray() : AbiTuple.Decode([type], topic)[0];
     }
 }

@@ -1,8 +1,8 @@
-using System.Text;
+using Nethereum.ABI.Model;
 
 namespace Traceability.Ledger.Evm;
 
-/// <summary>A contract function: its 4-byte selector, call-data encoding and return-value decoding.</summary>
+/// <summary>A contract function (Nethereum's <see cref="FunctionABI"/>): its 4-byte selector, call data and return values.</summary>
 public sealed class AbiFunction
 {
     private readonly AbiType[] _inputs;
@@ -11,11 +11,16 @@ public sealed class AbiFunction
 
     private AbiFunction(string name, AbiType[] inputs, AbiType[] outputs)
     {
+        var function = new FunctionABI(name, constant: false)
+        {
+            InputParameters = AbiTuple.Parameters(inputs),
+            OutputParameters = AbiTuple.Parameters(outputs),
+        };
         Name = name;
         _inputs = inputs;
         _outputs = outputs;
-        Signature = AbiSignature.Canonical(name, inputs.Select(t => new AbiParameter(t, false)));
-        _selector = Keccak256.Hash(Encoding.ASCII.GetBytes(Signature))[..4];
+        Signature = function.Signature;
+        _selector = Hex.Decode(function.Sha3Signature);
     }
 
     public string Name { get; }
@@ -37,6 +42,10 @@ public sealed class AbiFunction
         return new AbiFunction(name, parameters.Select(p => p.Type).ToArray(), AbiSignature.ParseTypeList(returns));
     }
 
+    /// <summary>From a function of a JSON ABI that Nethereum read; its types must be ones this library supports.</summary>
+    internal static AbiFunction From(FunctionABI function) =>
+        new(function.Name, AbiSignature.TypesOf(function.InputParameters), AbiSignature.TypesOf(function.OutputParameters));
+
     /// <summary>Call data: selector followed by the encoded arguments.</summary>
     public byte[] Encode(params object[] args)
     {
@@ -52,7 +61,7 @@ public sealed class AbiFunction
             throw new FormatException($"Call data does not start with the selector of {Signature}.");
         }
 
-        return AbiTuple.Decode(_inputs, new AbiReader(callData[4..]), 0);
+        return AbiTuple.Decode(_inputs, callData[4..]);
     }
 
     public byte[] EncodeOutput(params object[] values)
@@ -61,7 +70,7 @@ public sealed class AbiFunction
         return AbiTuple.Encode(_outputs, values);
     }
 
-    public object[] DecodeOutput(ReadOnlySpan<byte> data) => AbiTuple.Decode(_outputs, new AbiReader(data), 0);
+    public object[] DecodeOutput(ReadOnlySpan<byte> data) => AbiTuple.Decode(_outputs, data);
 
     public override string ToString() => Signature;
 }

@@ -44,8 +44,9 @@ internal static class AbiSignature
         return SplitList(text, list ?? string.Empty).Select(p => ParseParameter(p, false, list!).Type).ToArray();
     }
 
-    public static string Canonical(string name, IEnumerable<AbiParameter> parameters) =>
-        $"{name}({string.Join(",", parameters.Select(p => p.Type.Name))})";
+    /// <summary>The types of a Nethereum parameter list (as read from a JSON ABI), checked against our grammar.</summary>
+    public static AbiType[] TypesOf(Nethereum.ABI.Model.Parameter[]? parameters) =>
+        (parameters ?? []).OrderBy(p => p.Order).Select(p => AbiType.Parse(p.Type)).ToArray();
 
     private static IEnumerable<string> SplitList(string inner, string context)
     {

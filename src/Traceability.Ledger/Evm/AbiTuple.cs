@@ -1,8 +1,19 @@
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.Model;
+
 namespace Traceability.Ledger.Evm;
 
-/// <summary>The head/tail layout shared by argument lists, return values, event data and arrays.</summary>
+/// <summary>
+/// Argument lists, return values, event data and error arguments, encoded and decoded by Nethereum's
+/// <see cref="ParametersEncoder"/> and <see cref="ParameterDecoder"/>. Nethereum's decoder reads what it is
+/// given without bounds (a short word is read as a smaller number, dirty padding is ignored, a bool of 2 is
+/// true, invalid UTF-8 becomes U+FFFD), so decoding accepts only data that re-encodes to the same bytes:
+/// the one encoding Solidity produces.
+/// </summary>
 internal static class AbiTuple
 {
+    public static Parameter[] Parameters(IReadOnlyList<AbiType> types) => types.Select((t, i) => t.ToParameter(i + 1)).ToArray();
+
     public static byte[] Encode(IReadOnlyList<AbiType> types, IReadOnlyList<object?> values)
     {
         if (values.Count != types.Count)
@@ -10,57 +21,58 @@ internal static class AbiTuple
             throw new ArgumentException($"Expected {types.Count} values ({string.Join(",", types)}) but got {values.Count}.");
         }
 
-        var headSize = types.Sum(t => t.HeadSize);
-        var heads = new List<byte[]>(types.Count);
-        var tails = new List<byte[]>();
-        var tailSize = 0;
+        var prepared = new object[types.Count];
         for (var i = 0; i < types.Count; i++)
         {
-            var encoded = EncodeOne(types[i], values[i], i);
-            if (types[i].IsDynamic)
-            {
-                heads.Add(AbiValues.Word(headSize + tailSize));
-                tails.Add(encoded);
-                tailSize += encoded.Length;
-            }
-            else
-            {
-                heads.Add(encoded);
-            }
+            prepared[i] = Prepare(types[i], values[i], i);
         }
 
-        var output = new byte[headSize + tailSize];
-        var position = 0;
-        foreach (var part in heads.Concat(tails))
+        try
         {
-            part.CopyTo(output, position);
-            position += part.Length;
+            return new ParametersEncoder().EncodeParameters(Parameters(types), prepared);
         }
-
-        return output;
+        catch (Exception ex) when (ex is not (ArgumentException or OutOfMemoryException))
+        {
+            throw new ArgumentException($"Nethereum could not encode ({string.Join(",", types)}): {ex.Message}", ex);
+        }
     }
 
-    public static object[] Decode(IReadOnlyList<AbiType> types, AbiReader reader, int start)
+    public static object[] Decode(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data)
     {
-        var values = new object[types.Count];
-        var position = start;
-        for (var i = 0; i < types.Count; i++)
+        var bytes = data.ToArray();
+        object[] values;
+        try
         {
-            var type = types[i];
-            values[i] = type.IsDynamic
-                ? type.Decode(reader, reader.ReadPointer(position, start))
-                : type.Decode(reader, position);
-            position += type.HeadSize;
+            values = new ParameterDecoder().DecodeDefaultData(bytes, Parameters(types))
+                .OrderBy(output => output.Parameter.Order)
+                .Select((output, i) => types[i].FromNethereum(output.Result))
+                .ToArray();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new FormatException($"ABI data does not decode as ({string.Join(",", types)}): {ex.Message}", ex);
         }
 
-        return values;
+        byte[] canonical;
+        try
+        {
+            canonical = Encode(types, values);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new FormatException($"ABI data holds a value out of range for ({string.Join(",", types)}): {ex.Message}", ex);
+        }
+
+        return canonical.AsSpan().SequenceEqual(bytes)
+            ? values
+            : throw new FormatException($"ABI data is not the canonical encoding of ({string.Join(",", types)}): malformed, truncated or padded.");
     }
 
-    private static byte[] EncodeOne(AbiType type, object? value, int index)
+    private static object Prepare(AbiType type, object? value, int index)
     {
         try
         {
-            return type.Encode(value);
+            return type.ToNethereum(value);
         }
         catch (ArgumentException ex) when (ex.GetType() == typeof(ArgumentException))
         {

@@ -1,10 +1,11 @@
 using System.Numerics;
+using Nethereum.Model;
 
 namespace Traceability.Ledger.Evm;
 
 /// <summary>
-/// A type-2 (EIP-1559) transaction with an empty access list. <see cref="To"/> is null for contract creation.
-/// Equality compares <see cref="Data"/> by content.
+/// A type-2 (EIP-1559) transaction with an empty access list; Nethereum's <see cref="Transaction1559"/> encodes,
+/// hashes and decodes it. <see cref="To"/> is null for contract creation. Equality compares <see cref="Data"/> by content.
 /// </summary>
 public sealed record Eip1559Transaction(
     BigInteger ChainId,
@@ -18,7 +19,7 @@ public sealed record Eip1559Transaction(
 {
     public const byte TypeByte = 0x02;
 
-    private const int UnsignedFieldCount = 9;
+    private const int SignedFieldCount = 12;
 
     // Checked in both the constructor and init, so `with` cannot build an unencodable transaction.
     public BigInteger ChainId { get; init => field = TransactionFields.UInt256(value, nameof(ChainId)); } =
@@ -37,23 +38,16 @@ public sealed record Eip1559Transaction(
         Data ?? throw new ArgumentNullException(nameof(Data));
 
     /// <summary>0x02 || rlp([chainId, nonce, maxPriorityFee, maxFee, gasLimit, to, value, data, accessList]).</summary>
-    public byte[] SigningPayload() => [TypeByte, .. Rlp.Encode(new RlpList(UnsignedFields()))];
+    public byte[] SigningPayload() => ToNethereum().GetRLPEncodedRaw();
 
-    public byte[] SigningHash() => Keccak256.Hash(SigningPayload());
+    public byte[] SigningHash() => ToNethereum().RawHash;
 
     /// <summary>The raw transaction for eth_sendRawTransaction: 0x02 || rlp([...fields, yParity, r, s]).</summary>
     public byte[] EncodeSigned(EcdsaSignature signature)
     {
-        if (signature.RecoveryId > 1)
-        {
-            throw new ArgumentException("A transaction signature's recovery id must be 0 or 1.", nameof(signature));
-        }
-
-        var fields = UnsignedFields();
-        fields.Add(RlpItem.FromInteger((ulong)signature.RecoveryId));
-        fields.Add(TransactionFields.Scalar(signature.R));
-        fields.Add(TransactionFields.Scalar(signature.S));
-        return [TypeByte, .. Rlp.Encode(new RlpList(fields))];
+        var transaction = ToNethereum();
+        transaction.SetSignature(TransactionFields.ToNethereum(signature, yParityOrV: signature.RecoveryId));
+        return transaction.GetRLPEncoded();
     }
 
     /// <summary>Signs the signing hash and returns the raw signed transaction.</summary>
@@ -66,6 +60,10 @@ public sealed record Eip1559Transaction(
     /// <summary>The transaction hash nodes report: keccak256 of the raw signed bytes.</summary>
     public static byte[] TransactionHash(byte[] signedRaw) => Keccak256.Hash(signedRaw);
 
+    /// <summary>
+    /// Reads a signed type-2 transaction. Nethereum's decoder accepts what it is given, so the bytes are first
+    /// checked to be one canonical RLP list of twelve fields, with canonical integers and no access list.
+    /// </summary>
     public static (Eip1559Transaction Tx, EcdsaSignature Sig) DecodeSigned(byte[] raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
@@ -74,9 +72,9 @@ public sealed record Eip1559Transaction(
             throw new FormatException("Not an EIP-1559 transaction: it must start with 0x02.");
         }
 
-        if (Rlp.Decode(raw.AsSpan(1)) is not RlpList { Items.Count: UnsignedFieldCount + 3 } list)
+        if (Rlp.Decode(raw.AsSpan(1)) is not RlpList { Items.Count: SignedFieldCount } list)
         {
-            throw new FormatException($"An EIP-1559 transaction is a list of {UnsignedFieldCount + 3} fields.");
+            throw new FormatException($"An EIP-1559 transaction is a list of {SignedFieldCount} fields.");
         }
 
         if (list.Items[8] is not RlpList { Items.Count: 0 })
@@ -84,26 +82,27 @@ public sealed record Eip1559Transaction(
             throw new FormatException("Only transactions with an empty access list are supported.");
         }
 
-        var yParity = TransactionFields.Field(list, 9).ToUInt64();
-        if (yParity > 1)
+        TransactionFields.RequireCanonical(list, integers: [0, 1, 2, 3, 4, 6, 9, 10, 11], address: 5);
+        Transaction1559 decoded;
+        try
         {
-            throw new FormatException($"yParity must be 0 or 1, not {yParity}.");
+            decoded = Transaction1559Encoder.Current.Decode(raw);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new FormatException($"Nethereum could not decode the transaction: {ex.Message}", ex);
         }
 
         var tx = new Eip1559Transaction(
-            TransactionFields.Field(list, 0).ToBigInteger(),
-            TransactionFields.Field(list, 1).ToUInt64(),
-            TransactionFields.Field(list, 2).ToBigInteger(),
-            TransactionFields.Field(list, 3).ToBigInteger(),
-            TransactionFields.Field(list, 4).ToUInt64(),
-            TransactionFields.Field(list, 5).ToAddress(),
-            TransactionFields.Field(list, 6).ToBigInteger(),
-            TransactionFields.Field(list, 7).Bytes);
-        var signature = new EcdsaSignature(
-            TransactionFields.To32(TransactionFields.Field(list, 10)),
-            TransactionFields.To32(TransactionFields.Field(list, 11)),
-            (int)yParity);
-        return (tx, signature);
+            decoded.ChainId,
+            TransactionFields.UInt64(decoded.Nonce, "nonce"),
+            decoded.MaxPriorityFeePerGas ?? 0,
+            decoded.MaxFeePerGas ?? 0,
+            TransactionFields.UInt64(decoded.GasLimit, "gas limit"),
+            TransactionFields.Address(decoded.ReceiverAddress),
+            decoded.Amount ?? 0,
+            TransactionFields.Bytes(decoded.Data));
+        return (tx, TransactionFields.FromNethereum(decoded.Signature, maxRecoveryId: 1));
     }
 
     public bool Equals(Eip1559Transaction? other) =>
@@ -115,21 +114,11 @@ public sealed record Eip1559Transaction(
         && GasLimit == other.GasLimit
         && To == other.To
         && Value == other.Value
-        && TransactionFields.BytesEqual(Data, other.Data);
+        && Data.AsSpan().SequenceEqual(other.Data);
 
     public override int GetHashCode() =>
         HashCode.Combine(ChainId, Nonce, MaxPriorityFeePerGas, MaxFeePerGas, GasLimit, To, Value, TransactionFields.BytesHash(Data));
 
-    private List<RlpItem> UnsignedFields() =>
-    [
-        RlpItem.FromInteger(ChainId),
-        RlpItem.FromInteger(Nonce),
-        RlpItem.FromInteger(MaxPriorityFeePerGas),
-        RlpItem.FromInteger(MaxFeePerGas),
-        RlpItem.FromInteger(GasLimit),
-        RlpItem.FromAddress(To),
-        RlpItem.FromInteger(Value),
-        new RlpString(Data),
-        new RlpList([]),
-    ];
+    private Transaction1559 ToNethereum() => new(
+        ChainId, Nonce, MaxPriorityFeePerGas, MaxFeePerGas, GasLimit, To?.ToLowerHex() ?? "", Value, Hex.Encode(Data), []);
 }

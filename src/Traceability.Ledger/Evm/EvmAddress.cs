@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Json.Serialization;
+using Nethereum.Util;
 
 namespace Traceability.Ledger.Evm;
 
@@ -89,24 +89,8 @@ public readonly record struct EvmAddress
         return Hex.Encode(bytes);
     }
 
-    /// <summary>The EIP-55 mixed-case checksum form.</summary>
-    public override string ToString()
-    {
-        var lower = ToLowerHex().AsSpan(2);
-        Span<byte> ascii = stackalloc byte[2 * Length];
-        Encoding.ASCII.GetBytes(lower, ascii);
-        Span<byte> hash = stackalloc byte[Keccak256.Size];
-        Keccak256.Hash(ascii, hash);
-
-        var result = new StringBuilder("0x", 2 + 2 * Length);
-        for (var i = 0; i < lower.Length; i++)
-        {
-            var nibble = (i % 2 == 0 ? hash[i / 2] >> 4 : hash[i / 2]) & 0x0f;
-            result.Append(nibble >= 8 ? char.ToUpperInvariant(lower[i]) : lower[i]);
-        }
-
-        return result.ToString();
-    }
+    /// <summary>The EIP-55 mixed-case checksum form (Nethereum's <see cref="AddressUtil"/>).</summary>
+    public override string ToString() => AddressUtil.Current.ConvertToChecksumAddress(ToLowerHex());
 
     private static bool TryParse(string? text, out EvmAddress address, out string error)
     {
@@ -133,7 +117,7 @@ public readonly record struct EvmAddress
         }
 
         address = FromBytes(Convert.FromHexString(digits));
-        if (hasUpper && hasLower && !digits.SequenceEqual(address.ToString().AsSpan(2)))
+        if (hasUpper && hasLower && !AddressUtil.Current.IsChecksumAddress(text))
         {
             address = default;
             error = $"'{text}' has mixed case but fails its EIP-55 checksum.";

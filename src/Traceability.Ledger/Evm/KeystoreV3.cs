@@ -1,24 +1,29 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Security;
+using Nethereum.KeyStore;
+using Nethereum.KeyStore.Crypto;
+using Nethereum.KeyStore.Model;
 
 namespace Traceability.Ledger.Evm;
 
 /// <summary>
-/// Web3 Secret Storage v3 key files, as geth and ethers write them: scrypt (or PBKDF2-HMAC-SHA256) derives
-/// a key, AES-128-CTR encrypts the private key, and keccak256(derivedKey[16..32] || ciphertext) is the MAC.
+/// Web3 Secret Storage v3 key files, as geth and ethers write them (scrypt or PBKDF2-HMAC-SHA256, AES-128-CTR,
+/// keccak MAC), read and written by Nethereum's <see cref="KeyStoreService"/>. Nethereum derives whatever key
+/// the file asks for (n = 2^20 took 1 GiB) and ignores the file's address, so every file is first checked
+/// against the limits below, and the decrypted key against the address the file names.
 /// </summary>
 public static class KeystoreV3
 {
-    private const int DerivedKeyLength = 32;
+    /// <summary>scrypt's memory is 128·r·N bytes: geth's standard parameters need 256 MiB.</summary>
+    public const long MaxScryptMemory = 256L * 1024 * 1024;
 
-    // Limits for files we read, so a hostile file cannot demand unbounded memory or time.
-    private const long MaxScryptMemory = 256L * 1024 * 1024;
-    private const int MaxScryptP = 64;
-    private const int MaxPbkdf2Iterations = 10_000_000;
+    /// <summary>scrypt's time grows with p·128·r·N; geth's standard parameters and the published vector are at 256 MiB.</summary>
+    public const long MaxScryptWork = 1024L * 1024 * 1024;
+
+    /// <summary>PBKDF2 rounds; the published vector has 262,144.</summary>
+    public const int MaxPbkdf2Iterations = 1_000_000;
+
+    private const int DerivedKeyLength = 32;
 
     /// <summary>Encrypts a key; scrypt parameters default to <see cref="ScryptParameters.Light"/>.</summary>
     public static string Encrypt(Secp256k1Key key, string password, ScryptParameters? p = null, Guid? id = null)
@@ -26,34 +31,11 @@ public static class KeystoreV3
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(password);
         p ??= ScryptParameters.Light;
-        var salt = RandomNumberGenerator.GetBytes(32);
-        var iv = RandomNumberGenerator.GetBytes(16);
-        var derived = Scrypt.Derive(Encoding.UTF8.GetBytes(password), salt, p.N, p.R, p.P, DerivedKeyLength);
-        var ciphertext = AesCtr(derived.AsSpan(0, 16).ToArray(), iv, key.PrivateKey);
-
-        var json = new JsonObject
-        {
-            ["address"] = key.Address.ToLowerHex()[2..],
-            ["crypto"] = new JsonObject
-            {
-                ["cipher"] = "aes-128-ctr",
-                ["ciphertext"] = Hex.Encode(ciphertext, prefix: false),
-                ["cipherparams"] = new JsonObject { ["iv"] = Hex.Encode(iv, prefix: false) },
-                ["kdf"] = "scrypt",
-                ["kdfparams"] = new JsonObject
-                {
-                    ["dklen"] = DerivedKeyLength,
-                    ["n"] = p.N,
-                    ["p"] = p.P,
-                    ["r"] = p.R,
-                    ["salt"] = Hex.Encode(salt, prefix: false),
-                },
-                ["mac"] = Hex.Encode(Mac(derived, ciphertext), prefix: false),
-            },
-            ["id"] = (id ?? Guid.NewGuid()).ToString("D"),
-            ["version"] = 3,
-        };
-        return json.ToJsonString();
+        var service = new KeyStoreScryptService();
+        var keyStore = service.EncryptAndGenerateKeyStore(
+            password, key.PrivateKey, key.Address.ToLowerHex()[2..], new ScryptParams { N = p.N, R = p.R, P = p.P, Dklen = DerivedKeyLength });
+        keyStore.Id = (id ?? Guid.NewGuid()).ToString("D");
+        return service.SerializeKeyStoreToJson(keyStore);
     }
 
     /// <summary>Opens a key file. A wrong password fails the MAC check and throws; it never yields a wrong key.</summary>
@@ -63,7 +45,14 @@ public static class KeystoreV3
         ArgumentNullException.ThrowIfNull(password);
         try
         {
-            return DecryptCore(json, password);
+            var address = CheckBeforeDeriving(json);
+            var key = Secp256k1Key.FromPrivateKey(DecryptWithNethereum(json, password));
+            if (address is not null && !Hex.Decode(address).AsSpan().SequenceEqual(key.Address.ToArray()))
+            {
+                throw new KeystoreException($"The key decrypts, but belongs to {key.Address}, not the file's address {address}.");
+            }
+
+            return key;
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or ArgumentException)
         {
@@ -71,7 +60,25 @@ public static class KeystoreV3
         }
     }
 
-    private static Secp256k1Key DecryptCore(string json, string password)
+    private static byte[] DecryptWithNethereum(string json, string password)
+    {
+        try
+        {
+            return new KeyStoreService().DecryptKeyStoreFromJson(password, json);
+        }
+        catch (DecryptionException ex)
+        {
+            throw new KeystoreException("MAC mismatch: wrong password, or the keystore file is corrupt.", ex);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or KeystoreException))
+        {
+            // Nethereum reports a file it cannot read as a plain Exception.
+            throw new KeystoreException($"Malformed keystore file: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Reads the file as Nethereum will and refuses it before any key is derived; returns its address, if any.</summary>
+    private static string? CheckBeforeDeriving(string json)
     {
         var root = JsonNode.Parse(json) as JsonObject ?? throw new KeystoreException("A keystore file is a JSON object.");
         if (root["version"]?.GetValue<int>() != 3)
@@ -79,7 +86,7 @@ public static class KeystoreV3
             throw new KeystoreException("Only version 3 keystore files are supported.");
         }
 
-        // Some wallets (MyEtherWallet) wrote "Crypto" with a capital C.
+        // Some wallets (MyEtherWallet) wrote "Crypto" with a capital C; Nethereum reads either.
         var crypto = (root["crypto"] ?? root["Crypto"]) as JsonObject ?? throw new KeystoreException("The keystore has no crypto section.");
         var cipher = Text(crypto, "cipher");
         if (cipher != "aes-128-ctr")
@@ -87,33 +94,23 @@ public static class KeystoreV3
             throw new KeystoreException($"Unsupported keystore cipher '{cipher}'.");
         }
 
-        var ciphertext = Hex.Decode(Text(crypto, "ciphertext"));
-        var iv = Hex.Decode(Text(Section(crypto, "cipherparams"), "iv"));
-        var mac = Hex.Decode(Text(crypto, "mac"));
-        if (ciphertext.Length != 32 || iv.Length != 16)
+        if (Hex.Decode(Text(crypto, "ciphertext")).Length != 32
+            || Hex.Decode(Text(Section(crypto, "cipherparams"), "iv")).Length != 16
+            || Hex.Decode(Text(crypto, "mac")).Length != 32)
         {
-            throw new KeystoreException("The keystore's ciphertext must be 32 bytes and its IV 16 bytes.");
+            throw new KeystoreException("The keystore's ciphertext and MAC must be 32 bytes and its IV 16 bytes.");
         }
 
-        var derived = DeriveKey(Text(crypto, "kdf"), Section(crypto, "kdfparams"), Encoding.UTF8.GetBytes(password));
-        if (!CryptographicOperations.FixedTimeEquals(Mac(derived, ciphertext), mac))
-        {
-            throw new KeystoreException("MAC mismatch: wrong password, or the keystore file is corrupt.");
-        }
-
-        var key = Secp256k1Key.FromPrivateKey(AesCtr(derived[..16], iv, ciphertext));
-        if (root["address"]?.GetValue<string>() is { Length: > 0 } address
-            && !Hex.Decode(address).AsSpan().SequenceEqual(key.Address.ToArray()))
-        {
-            throw new KeystoreException($"The key decrypts, but belongs to {key.Address}, not the file's address {address}.");
-        }
-
-        return key;
+        CheckKdf(Text(crypto, "kdf"), Section(crypto, "kdfparams"));
+        var address = root["address"]?.GetValue<string>();
+        return string.IsNullOrEmpty(address) ? null
+            : Hex.Decode(address).Length == EvmAddress.Length ? address
+            : throw new KeystoreException($"The keystore's address '{address}' is not 20 bytes.");
     }
 
-    private static byte[] DeriveKey(string kdf, JsonObject kdfParams, byte[] password)
+    private static void CheckKdf(string kdf, JsonObject kdfParams)
     {
-        var salt = Hex.Decode(Text(kdfParams, "salt"));
+        _ = Hex.Decode(Text(kdfParams, "salt"));
         var dkLength = Number(kdfParams, "dklen");
         if (dkLength is < DerivedKeyLength or > 64)
         {
@@ -123,37 +120,26 @@ public static class KeystoreV3
         switch (kdf)
         {
             case "scrypt":
-                var n = Number(kdfParams, "n");
-                var r = Number(kdfParams, "r");
-                var p = Number(kdfParams, "p");
-                if (n < 2 || (n & (n - 1)) != 0 || r < 1 || p is < 1 or > MaxScryptP || 128L * r * n > MaxScryptMemory)
+                long n = Number(kdfParams, "n"), r = Number(kdfParams, "r"), p = Number(kdfParams, "p");
+                if (n < 2 || (n & (n - 1)) != 0 || r < 1 || p < 1 || 128 * r * n > MaxScryptMemory || p * 128 * r * n > MaxScryptWork)
                 {
-                    throw new KeystoreException($"Unsupported scrypt parameters n={n}, r={r}, p={p}.");
+                    throw new KeystoreException(
+                        $"Unsupported scrypt parameters n={n}, r={r}, p={p}: at most {MaxScryptMemory >> 20} MiB (128·r·n) and {MaxScryptWork >> 20} MiB of work (p·128·r·n).");
                 }
 
-                return Scrypt.Derive(password, salt, n, r, p, dkLength);
+                break;
             case "pbkdf2":
                 var prf = Text(kdfParams, "prf");
                 var iterations = Number(kdfParams, "c");
                 if (prf != "hmac-sha256" || iterations is < 1 or > MaxPbkdf2Iterations)
                 {
-                    throw new KeystoreException($"Unsupported PBKDF2 parameters prf={prf}, c={iterations}.");
+                    throw new KeystoreException($"Unsupported PBKDF2 parameters prf={prf}, c={iterations} (at most {MaxPbkdf2Iterations:N0} rounds).");
                 }
 
-                return Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA256, dkLength);
+                break;
             default:
                 throw new KeystoreException($"Unsupported keystore kdf '{kdf}'.");
         }
-    }
-
-    private static byte[] Mac(byte[] derivedKey, byte[] ciphertext) =>
-        Keccak256.Hash([.. derivedKey.AsSpan(16, 16), .. ciphertext]);
-
-    private static byte[] AesCtr(byte[] key, byte[] iv, byte[] input)
-    {
-        var cipher = CipherUtilities.GetCipher("AES/CTR/NoPadding");
-        cipher.Init(true, new ParametersWithIV(new KeyParameter(key), iv)); // CTR decrypts by encrypting
-        return cipher.DoFinal(input);
     }
 
     private static JsonObject Section(JsonObject parent, string name) =>

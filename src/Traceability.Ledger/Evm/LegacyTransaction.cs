@@ -1,10 +1,12 @@
 using System.Numerics;
+using Nethereum.Model;
 
 namespace Traceability.Ledger.Evm;
 
 /// <summary>
-/// A pre-EIP-2718 transaction signed with EIP-155 replay protection. Kept so the EIP-155 worked example
-/// can check our RLP, hashing and signing end to end; new code should send <see cref="Eip1559Transaction"/>.
+/// A pre-EIP-2718 transaction signed with EIP-155 replay protection (Nethereum's <see cref="LegacyTransactionChainId"/>).
+/// Kept so the EIP-155 worked example checks encoding, hashing and signing end to end; new code sends
+/// <see cref="Eip1559Transaction"/>.
 /// </summary>
 public sealed record LegacyTransaction(ulong Nonce, BigInteger GasPrice, ulong GasLimit, EvmAddress? To, BigInteger Value, byte[] Data)
 {
@@ -18,30 +20,16 @@ public sealed record LegacyTransaction(ulong Nonce, BigInteger GasPrice, ulong G
         Data ?? throw new ArgumentNullException(nameof(Data));
 
     /// <summary>rlp([nonce, gasPrice, gasLimit, to, value, data, chainId, 0, 0]).</summary>
-    public byte[] SigningPayload(BigInteger chainId)
-    {
-        var fields = Fields();
-        fields.Add(RlpItem.FromInteger(TransactionFields.UInt256(chainId, nameof(chainId))));
-        fields.Add(RlpItem.FromInteger(0UL));
-        fields.Add(RlpItem.FromInteger(0UL));
-        return Rlp.Encode(new RlpList(fields));
-    }
+    public byte[] SigningPayload(BigInteger chainId) => ToNethereum(chainId).GetRLPEncodedRaw();
 
-    public byte[] SigningHash(BigInteger chainId) => Keccak256.Hash(SigningPayload(chainId));
+    public byte[] SigningHash(BigInteger chainId) => ToNethereum(chainId).RawHash;
 
     /// <summary>rlp([nonce, gasPrice, gasLimit, to, value, data, v, r, s]) with v = recoveryId + 35 + 2 * chainId.</summary>
     public byte[] EncodeSigned(EcdsaSignature signature, BigInteger chainId)
     {
-        if (signature.RecoveryId > 1)
-        {
-            throw new ArgumentException("A transaction signature's recovery id must be 0 or 1.", nameof(signature));
-        }
-
-        var fields = Fields();
-        fields.Add(RlpItem.FromInteger(signature.RecoveryId + 35 + 2 * TransactionFields.UInt256(chainId, nameof(chainId))));
-        fields.Add(TransactionFields.Scalar(signature.R));
-        fields.Add(TransactionFields.Scalar(signature.S));
-        return Rlp.Encode(new RlpList(fields));
+        var transaction = ToNethereum(chainId);
+        transaction.SetSignature(TransactionFields.ToNethereum(signature, signature.RecoveryId + 35 + 2 * chainId));
+        return transaction.GetRLPEncoded();
     }
 
     public byte[] Sign(EvmSigner signer, BigInteger chainId)
@@ -57,18 +45,11 @@ public sealed record LegacyTransaction(ulong Nonce, BigInteger GasPrice, ulong G
         && GasLimit == other.GasLimit
         && To == other.To
         && Value == other.Value
-        && TransactionFields.BytesEqual(Data, other.Data);
+        && Data.AsSpan().SequenceEqual(other.Data);
 
     public override int GetHashCode() =>
         HashCode.Combine(Nonce, GasPrice, GasLimit, To, Value, TransactionFields.BytesHash(Data));
 
-    private List<RlpItem> Fields() =>
-    [
-        RlpItem.FromInteger(Nonce),
-        RlpItem.FromInteger(GasPrice),
-        RlpItem.FromInteger(GasLimit),
-        RlpItem.FromAddress(To),
-        RlpItem.FromInteger(Value),
-        new RlpString(Data),
-    ];
+    private LegacyTransactionChainId ToNethereum(BigInteger chainId) => new(
+        To?.ToLowerHex() ?? "", Value, Nonce, GasPrice, GasLimit, Hex.Encode(Data), TransactionFields.UInt256(chainId, nameof(chainId)));
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using Nethereum.RLP;
 
 namespace Traceability.Ledger.Evm;
 
@@ -22,7 +23,7 @@ public abstract record RlpItem
             throw new ArgumentException("RLP integers cannot be negative.", nameof(value));
         }
 
-        return new(value.IsZero ? [] : value.ToByteArray(isUnsigned: true, isBigEndian: true));
+        return new(value.ToBytesForRLPEncoding());
     }
 
     public static RlpString FromInteger(ulong value) => FromInteger(new BigInteger(value));
@@ -46,7 +47,7 @@ public sealed record RlpString(byte[] Bytes) : RlpItem
             throw new FormatException("RLP integer has a leading zero byte.");
         }
 
-        return new BigInteger(Bytes, isUnsigned: true, isBigEndian: true);
+        return Bytes.ToBigIntegerFromRLPDecoded();
     }
 
     public ulong ToUInt64()

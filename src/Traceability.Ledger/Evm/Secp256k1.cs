@@ -1,23 +1,11 @@
-using Org.BouncyCastle.Asn1.X9;
-using Org.BouncyCastle.Crypto.EC;
-using Org.BouncyCastle.Math.EC;
-using Org.BouncyCastle.Math.EC.Multiplier;
+using Nethereum.Signer.Crypto;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace Traceability.Ledger.Evm;
 
-/// <summary>The secp256k1 curve: public-key recovery from signatures (ecrecover).</summary>
+/// <summary>The secp256k1 curve: public-key recovery from signatures (ecrecover), through Nethereum's <see cref="ECKey"/>.</summary>
 public static class Secp256k1
 {
-    // The "custom" curve has specialised field arithmetic and the GLV endomorphism: several times faster.
-    internal static readonly X9ECParameters Parameters = CustomNamedCurves.GetByName("secp256k1");
-    internal static readonly ECPoint G = Parameters.G;
-    internal static readonly BcBigInteger N = Parameters.N;
-    internal static readonly BcBigInteger HalfN = N.ShiftRight(1);
-
-    // Comb tables for G are computed once and cached on the curve, so k*G costs a few dozen additions.
-    internal static readonly ECMultiplier BaseMultiplier = new FixedPointCombMultiplier();
-
     public static EvmAddress Recover(ReadOnlySpan<byte> digest32, EcdsaSignature signature) =>
         EvmAddress.FromPublicKey(RecoverPublicKey(digest32, signature));
 
@@ -40,45 +28,37 @@ public static class Secp256k1
     {
         RequireDigest(digest32);
         ArgumentNullException.ThrowIfNull(signature.R, nameof(signature));
+
+        // Nethereum checks only the signs of R and S; zero or an out-of-range value fails deep inside
+        // BouncyCastle (or NBitcoin, with SignRecoverable on) with whatever exception it happens to throw.
         var r = new BcBigInteger(1, signature.R);
         var s = new BcBigInteger(1, signature.S);
-        if (r.SignValue == 0 || r.CompareTo(N) >= 0 || s.SignValue == 0 || s.CompareTo(N) >= 0)
+        if (r.SignValue == 0 || r.CompareTo(ECKey.CURVE_ORDER) >= 0 || s.SignValue == 0 || s.CompareTo(ECKey.CURVE_ORDER) >= 0)
         {
             throw new ArgumentException("Signature R and S must lie in [1, n-1].", nameof(signature));
         }
 
-        // R's X coordinate is r, or r + n when the recovery id says it overflowed the group order.
-        var x = signature.RecoveryId >= 2 ? r.Add(N) : r;
-        if (x.CompareTo(Parameters.Curve.Field.Characteristic) >= 0)
+        // Recovery ids 2 and 3 say R's X coordinate is r + n; with SignRecoverable on, NBitcoin recovers some key
+        // even when r + n lies beyond the field, where BouncyCastle (rightly) finds none.
+        if (signature.RecoveryId >= 2 && r.Add(ECKey.CURVE_ORDER).CompareTo(ECKey.Secp256k1.Curve.Field.Characteristic) >= 0)
         {
             throw new ArgumentException("Signature recovery id names an X beyond the field.", nameof(signature));
         }
 
-        var compressed = new byte[33];
-        compressed[0] = (byte)(0x02 | (signature.RecoveryId & 1));
-        To32Bytes(x).CopyTo(compressed, 1);
-        ECPoint nonce;
+        ECKey? key;
         try
         {
-            nonce = Parameters.Curve.DecodePoint(compressed);
+            key = ECKey.RecoverFromSignature(signature.RecoveryId, new ECDSASignature(r, s), digest32.ToArray(), false);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or ArithmeticException or InvalidOperationException or NullReferenceException)
         {
-            throw new ArgumentException("Signature R is not the X coordinate of a curve point.", nameof(signature), ex);
+            throw new ArgumentException($"The signature does not recover to a public key: {ex.Message}", nameof(signature), ex);
         }
 
-        // Q = r^-1 (s*R - e*G)
-        var e = new BcBigInteger(1, digest32);
-        var rInverse = r.ModInverse(N);
-        var q = ECAlgorithms.SumOfTwoMultiplies(
-            G, e.Negate().Multiply(rInverse).Mod(N),
-            nonce, s.Multiply(rInverse).Mod(N)).Normalize();
-        if (q.IsInfinity)
-        {
-            throw new ArgumentException("Signature recovers to the point at infinity.", nameof(signature));
-        }
-
-        return q.GetEncoded(false)[1..];
+        var encoded = key?.GetPubKey(false);
+        return encoded is { Length: 65 }
+            ? encoded[1..]
+            : throw new ArgumentException("The signature does not recover to a public key.", nameof(signature));
     }
 
     internal static void RequireDigest(ReadOnlySpan<byte> digest)
@@ -89,10 +69,15 @@ public static class Secp256k1
         }
     }
 
-    internal static byte[] To32Bytes(BcBigInteger value)
+    /// <summary>Left-pads a big-endian scalar (Nethereum trims leading zeros) to 32 bytes.</summary>
+    internal static byte[] To32Bytes(byte[] magnitude)
     {
+        if (magnitude.Length > 32)
+        {
+            throw new ArgumentException("A scalar is at most 32 bytes.", nameof(magnitude));
+        }
+
         var bytes = new byte[32];
-        var magnitude = value.ToByteArrayUnsigned();
         magnitude.CopyTo(bytes, 32 - magnitude.Length);
         return bytes;
     }

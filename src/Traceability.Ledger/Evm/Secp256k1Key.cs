@@ -1,37 +1,39 @@
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Security;
-using Org.BouncyCastle.Utilities;
+using Nethereum.Signer;
+using Nethereum.Signer.Crypto;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace Traceability.Ledger.Evm;
 
-/// <summary>A secp256k1 private key that signs Ethereum digests deterministically (RFC 6979) with low S.</summary>
+/// <summary>
+/// A secp256k1 private key (Nethereum's <see cref="EthECKey"/>) that signs Ethereum digests deterministically
+/// (RFC 6979) with low S. Signing follows <see cref="EthECKey.SignRecoverable"/>, a process-wide switch this
+/// library leaves off: off, BouncyCastle signs and the recovery id is searched for; on, NBitcoin.Secp256k1
+/// signs recoverably, several times faster and to the same bytes, but Nethereum 6.1.0 then hands NBitcoin the
+/// private key without its leading zero bytes, which it refuses (README, "Signing").
+/// </summary>
 public sealed class Secp256k1Key
 {
-    private readonly BcBigInteger _d;
+    private readonly EthECKey _key;
+    private readonly byte[] _privateKey;
     private readonly byte[] _publicKey;
 
-    private Secp256k1Key(BcBigInteger d)
+    private Secp256k1Key(EthECKey key)
     {
-        _d = d;
-        _publicKey = Secp256k1.BaseMultiplier.Multiply(Secp256k1.G, d).Normalize().GetEncoded(false)[1..];
+        _key = key;
+        _privateKey = Secp256k1.To32Bytes(key.GetPrivateKeyAsBytes());
+        _publicKey = (byte[])key.GetPubKeyNoPrefix().Clone();
         Address = EvmAddress.FromPublicKey(_publicKey);
     }
 
     public EvmAddress Address { get; }
 
     /// <summary>A copy of the 32-byte big-endian private scalar.</summary>
-    public byte[] PrivateKey => Secp256k1.To32Bytes(_d);
+    public byte[] PrivateKey => (byte[])_privateKey.Clone();
 
     /// <summary>A copy of the 64-byte uncompressed public key, X||Y without the 0x04 prefix.</summary>
     public byte[] PublicKey => (byte[])_publicKey.Clone();
 
-    public static Secp256k1Key Generate()
-    {
-        var random = new SecureRandom();
-        return new Secp256k1Key(BigIntegers.CreateRandomInRange(BcBigInteger.One, Secp256k1.N.Subtract(BcBigInteger.One), random));
-    }
+    public static Secp256k1Key Generate() => new(EthECKey.GenerateKey());
 
     public static Secp256k1Key FromPrivateKey(ReadOnlySpan<byte> key32)
     {
@@ -40,54 +42,33 @@ public sealed class Secp256k1Key
             throw new ArgumentException($"A private key is 32 bytes, not {key32.Length}.", nameof(key32));
         }
 
+        // EthECKey takes any bytes; a scalar outside [1, n-1] is no key at all.
         var d = new BcBigInteger(1, key32);
-        if (d.SignValue == 0 || d.CompareTo(Secp256k1.N) >= 0)
+        if (d.SignValue == 0 || d.CompareTo(ECKey.CURVE_ORDER) >= 0)
         {
             throw new ArgumentException("A private key must lie in [1, n-1].", nameof(key32));
         }
 
-        return new Secp256k1Key(d);
+        return new Secp256k1Key(new EthECKey(key32.ToArray(), isPrivate: true));
     }
 
-    /// <summary>
-    /// Signs a 32-byte digest. k comes from RFC 6979 (HMAC-SHA256), as libsecp256k1 and ethers derive it,
-    /// so the same key and digest always give the same signature; S is normalised to the lower half.
-    /// </summary>
+    /// <summary>Signs a 32-byte digest: R, S (low) and the recovery id (the parity of the nonce point's Y).</summary>
     public EcdsaSignature Sign(ReadOnlySpan<byte> digest32)
     {
         Secp256k1.RequireDigest(digest32);
-        var digest = digest32.ToArray();
-        var n = Secp256k1.N;
-        var e = new BcBigInteger(1, digest);
-        var nonces = new HMacDsaKCalculator(new Sha256Digest());
-        nonces.Init(n, _d, digest);
-        while (true)
+        EthECDSASignature signature;
+        try
         {
-            var k = nonces.NextK();
-            var point = Secp256k1.BaseMultiplier.Multiply(Secp256k1.G, k).Normalize();
-            var x = point.AffineXCoord.ToBigInteger();
-            var r = x.Mod(n);
-            if (r.SignValue == 0)
-            {
-                continue;
-            }
-
-            var s = BigIntegers.ModOddInverse(n, k).Multiply(e.Add(_d.Multiply(r))).Mod(n);
-            if (s.SignValue == 0)
-            {
-                continue;
-            }
-
-            var recoveryId = (point.AffineYCoord.TestBitZero() ? 1 : 0) | (x.CompareTo(n) >= 0 ? 2 : 0);
-            if (s.CompareTo(Secp256k1.HalfN) > 0)
-            {
-                // (r, n - s) is the same signature for the point -R, whose Y has the other parity.
-                s = n.Subtract(s);
-                recoveryId ^= 1;
-            }
-
-            return new EcdsaSignature(Secp256k1.To32Bytes(r), Secp256k1.To32Bytes(s), recoveryId);
+            signature = _key.SignAndCalculateYParityV(digest32.ToArray());
         }
+        catch (ArgumentException ex) when (EthECKey.SignRecoverable && _privateKey[0] == 0)
+        {
+            throw new InvalidOperationException(
+                $"Nethereum cannot sign for {Address} with EthECKey.SignRecoverable on: its private key starts with a zero byte, which Nethereum drops before NBitcoin needs all 32. Leave SignRecoverable off.", ex);
+        }
+
+        var recoveryId = signature.V is { Length: > 0 } v ? v[^1] : 0;
+        return new EcdsaSignature(Secp256k1.To32Bytes(signature.R), Secp256k1.To32Bytes(signature.S), recoveryId);
     }
 
     public EvmSigner AsSigner() => digest => Sign(digest);

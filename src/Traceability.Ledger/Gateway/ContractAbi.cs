@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Nethereum.ABI.ABIDeserialisation;
 using Traceability.Ledger.Evm;
 
 namespace Traceability.Ledger.Gateway;
@@ -6,40 +7,31 @@ namespace Traceability.Ledger.Gateway;
 /// <summary>A contract's functions, events and custom errors, read from solc's JSON ABI.</summary>
 public sealed class ContractAbi
 {
-    private static readonly AbiError StandardError = AbiError.Parse("Error(string)");
-    private static readonly AbiError StandardPanic = AbiError.Parse("Panic(uint256)");
-
     private readonly Dictionary<string, AbiFunction> _functions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AbiEvent> _eventsByTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AbiEvent> _eventsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AbiError> _errorsBySelector = new(StringComparer.Ordinal);
 
+    /// <summary>Reads solc's JSON ABI with Nethereum's deserialiser; tuple types are refused.</summary>
     public ContractAbi(JsonArray abi)
     {
-        foreach (var entry in abi.OfType<JsonObject>())
+        var contract = new ABIJsonDeserialiserSTJ().DeserialiseContract(abi.ToJsonString());
+        foreach (var function in contract.Functions)
         {
-            var kind = entry["type"]?.GetValue<string>();
-            var name = entry["name"]?.GetValue<string>() ?? "";
-            var inputs = entry["inputs"] as JsonArray ?? [];
-            switch (kind)
-            {
-                case "function":
-                    var returns = string.Join(",", (entry["outputs"] as JsonArray ?? []).Select(TypeOf));
-                    _functions[name] = AbiFunction.Parse($"{name}({string.Join(",", inputs.Select(TypeOf))})", returns);
-                    break;
-                case "event":
-                    var ev = AbiEvent.Parse($"{name}({string.Join(",", inputs.Select(IndexedTypeOf))})");
-                    _eventsByTopic[Hex.Encode(ev.Topic0)] = ev;
-                    _eventsByName[name] = ev;
-                    break;
-                case "error":
-                    var err = AbiError.Parse($"{name}({string.Join(",", inputs.Select(TypeOf))})");
-                    _errorsBySelector[Hex.Encode(err.Selector)] = err;
-                    break;
-            }
+            _functions[function.Name] = AbiFunction.From(function);
         }
-        _errorsBySelector[Hex.Encode(StandardError.Selector)] = StandardError;
-        _errorsBySelector[Hex.Encode(StandardPanic.Selector)] = StandardPanic;
+
+        foreach (var ev in contract.Events)
+        {
+            var decoded = AbiEvent.From(ev);
+            _eventsByTopic[Hex.Encode(decoded.Topic0)] = decoded;
+            _eventsByName[ev.Name] = decoded;
+        }
+
+        foreach (var error in contract.Errors.Select(AbiError.From).Append(AbiError.Error).Append(AbiError.Panic))
+        {
+            _errorsBySelector[Hex.Encode(error.Selector)] = error;
+        }
     }
 
     public AbiFunction Function(string name) =>
@@ -68,11 +60,6 @@ public sealed class ContractAbi
         try { return new ContractError(error.Name, error.Decode(bytes), revertData); }
         catch (FormatException) { return new ContractError(error.Name, [], revertData); }
     }
-
-    private static string TypeOf(JsonNode? parameter) => parameter?["type"]?.GetValue<string>() ?? "";
-
-    private static string IndexedTypeOf(JsonNode? parameter) =>
-        TypeOf(parameter) + (parameter?["indexed"]?.GetValue<bool>() == true ? " indexed" : "");
 }
 
 public sealed record DecodedEvent(string Name, IReadOnlyList<object> Arguments, EventLog Log);
