@@ -65,3 +65,23 @@ build_web() {
   log "bundling the scanner page (esbuild)"
   (cd "$root" && node scripts/build-web.mjs >&2)
 }
+
+# secure_data_dir DIR: the data directory holds API keys, keystores and their password: only its owner may enter
+# it (0700) or read anything in it (files 0600), whatever an older release or a wide umask left there.
+secure_data_dir() {
+  local dir="$1"
+  mkdir -p "$dir"
+  find "$dir" -type d -exec chmod 700 {} +
+  find "$dir" -type f -exec chmod 600 {} +
+}
+
+# rotate_log FILE [KEEP]: FILE becomes FILE.1, FILE.1 becomes FILE.2 … up to KEEP (default 5) kept logs, so every
+# start writes a fresh log and the last runs' logs (and their stack traces) survive.
+rotate_log() {
+  local file="$1" keep="${2:-5}" i
+  [ -e "$file" ] || return 0
+  for ((i = keep - 1; i >= 1; i--)); do
+    [ -e "$file.$i" ] && mv -f "$file.$i" "$file.$((i + 1))"
+  done
+  mv -f "$file" "$file.1"
+}

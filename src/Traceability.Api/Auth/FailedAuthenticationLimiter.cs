@@ -33,9 +33,15 @@ public sealed class FailedAuthenticationLimiter : IMiddleware, IDisposable
             await RefuseAsync(context, _window);
             return;
         }
-        await next(context);
-        if (context.Items.ContainsKey(ApiKeyAuthentication.FailedItem))
-            using (_failures.AttemptAcquire(address)) { } // counted; the window ends the lockout
+        try
+        {
+            await next(context);
+        }
+        finally // a refusal may leave as an exception, mapped to 401 further out
+        {
+            if (context.Items.ContainsKey(ApiKeyAuthentication.FailedItem))
+                using (_failures.AttemptAcquire(address)) { } // counted; the window ends the lockout
+        }
     }
 
     private static async Task RefuseAsync(HttpContext context, TimeSpan retryAfter)

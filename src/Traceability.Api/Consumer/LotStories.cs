@@ -68,7 +68,7 @@ public sealed class LotStories(
         var product = products.GetValueOrDefault(link.Gtin.Value);
         var creator = events.FirstOrDefault(e => e.Stored.EventId == lot.FirstEventId);
         var producer = creator is null ? null : Party(orgs.Get(creator.Stored.OrgId));
-        var production = creator?.Event.EventTime.ToOffset(Offset(creator.Event.EventTimeZoneOffset));
+        var production = creator?.Event.EventTime.InZone(Offset(creator.Event.EventTimeZoneOffset));
         // The transformation that made a lot in this lot's chain is about the lot it made, not its first input.
         var madeBy = backward.Edges.Where(e => e.Kind == EdgeKind.Transformation).GroupBy(e => e.EventId)
             .ToDictionary(g => g.Key, g => g.Select(e => e.To).FirstOrDefault(keys.Contains) ?? g.First().To, StringComparer.Ordinal);
@@ -229,7 +229,7 @@ public sealed class LotStories(
                 if ((name.EndsWith("bestBeforeDate", StringComparison.Ordinal) || name.EndsWith("itemExpirationDate", StringComparison.Ordinal))
                     && value is JsonValue v && v.TryGetValue<string>(out var date))
                     return date.Length >= 10 ? date[..10] : date;
-        return production is { } p && product?.ShelfLifeDays is { } days
+        return production is { } p && product?.ShelfLifeDays is { } days && p.Year < 9990
             ? p.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Traceability.Domain.Epcis.Model;
 using static Traceability.Api.Consumer.ProvenancePage;
 
 namespace Traceability.Api.Consumer;
@@ -199,7 +200,8 @@ internal static class ProvenanceSections
     /// <summary>The time as it was where it happened: "2026-11-10 08:00 (UTC+08:00)" in a time element.</summary>
     private static string Time(DateTimeOffset time, TimeSpan offset)
     {
-        var local = time.ToOffset(offset);
+        var local = time.InZone(offset);
+        offset = local.Offset;
         var zone = offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? '-' : '+')}{offset:hh\\:mm}";
         return $"<time datetime=\"{local.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture)}\">"
             + $"{local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} <small>({zone})</small></time>";

@@ -17,6 +17,8 @@ public static class ServiceExtensions
         services.AddOptions<TraceOptions>().BindConfiguration(TraceOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
+        // "No such recall" is an answer, not a failure: let the one error mapping write 404s too.
+        services.Configure<Microsoft.AspNetCore.Builder.ExceptionHandlerOptions>(o => o.AllowStatusCode404Response = true);
         services.AddSingleton<ProblemMapping>();
         services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(sp => sp.GetRequiredService<ProblemMapping>());
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)

@@ -18,7 +18,9 @@ public sealed class DemoLoader(HttpClient http, string adminToken, string output
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(outputDir);
+        // The file holds every demo organisation's API key: only its owner may read it.
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(outputDir);
+        else Directory.CreateDirectory(outputDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var saved = File.Exists(OrganisationsFile)
             ? JsonNode.Parse(await File.ReadAllTextAsync(OrganisationsFile, cancellationToken))!.AsObject()
             : new JsonObject();
@@ -44,6 +46,7 @@ public sealed class DemoLoader(HttpClient http, string adminToken, string output
             };
             created++;
             await File.WriteAllTextAsync(OrganisationsFile, saved.ToJsonString(Indented), cancellationToken);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(OrganisationsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         output.WriteLine(created == 0
             ? $"demo organisations already present ({DemoOrganisations.All.Length}); keys in {OrganisationsFile}"

@@ -21,4 +21,13 @@ public sealed record LotState(
 
     /// <summary>Whether the organisation is, was or is about to be (a shipment awaits its receipt) in the custody chain.</summary>
     public bool InCustodyChain(string orgId) => HolderOrgId == orgId || PendingReceiverOrgId == orgId || Custodians.Contains(orgId);
+
+    // Value equality over the lists too (a record compares them by reference).
+    public bool Equals(LotState? other) =>
+        other is not null && LotKey == other.LotKey && Gtin == other.Gtin && Lot == other.Lot && HolderOrgId == other.HolderOrgId
+        && PendingReceiverOrgId == other.PendingReceiverOrgId && NonConformant == other.NonConformant
+        && FirstEventId == other.FirstEventId && LastEventId == other.LastEventId
+        && Custodians.SequenceEqual(other.Custodians) && NonConformantBy.SequenceEqual(other.NonConformantBy);
+
+    public override int GetHashCode() => HashCode.Combine(LotKey, HolderOrgId, PendingReceiverOrgId, NonConformant, LastEventId);
 }

@@ -24,6 +24,14 @@ public sealed record Organisation(
     DateTimeOffset CreatedAt)
 {
     public IReadOnlyList<string> CompanyPrefixes { get; init; } = [];
+
+    // Value equality over the prefixes too (a record compares lists by reference).
+    public bool Equals(Organisation? other) =>
+        other is not null && Id == other.Id && Name == other.Name && Role == other.Role && Gln == other.Gln
+        && ApiKeyHash == other.ApiKeyHash && LedgerAddress == other.LedgerAddress && CreatedAt == other.CreatedAt
+        && CompanyPrefixes.SequenceEqual(other.CompanyPrefixes);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Role, Gln, ApiKeyHash, LedgerAddress, CreatedAt);
 }
 
 public static class OrgRoles

@@ -28,14 +28,16 @@ public sealed partial class SqliteTraceStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = """
-            SELECT e.event_id, e.view_id FROM pending_events p INDEXED BY pending_by_org JOIN events e ON e.seq = p.seq
+            SELECT e.event_id, e.view_id, CASE WHEN e.view_id IS NULL THEN e.json END FROM pending_events p INDEXED BY pending_by_org JOIN events e ON e.seq = p.seq
             WHERE p.org_id = $org ORDER BY p.seq LIMIT $max
             """;
         cmd.Parameters.AddWithValue("$org", orgId);
         cmd.Parameters.AddWithValue("$max", max);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         var events = new List<PendingEvent>();
-        while (await reader.ReadAsync(cancellationToken)) events.Add(new PendingEvent(reader.GetString(0), reader.GetString(1)));
+        // Events stored without a view id (written by an older release after the migration ran) get theirs here.
+        while (await reader.ReadAsync(cancellationToken))
+            events.Add(new PendingEvent(reader.GetString(0), reader.IsDBNull(1) ? ViewIdOf(reader.GetString(0), reader.GetString(2)) : reader.GetString(1)));
         return events;
     }
 

@@ -101,13 +101,9 @@ public sealed partial class SqliteTraceStore
         var views = new List<(long Seq, string ViewId)>();
         await using (var read = Writer.CreateCommand())
         {
-            read.CommandText = "SELECT seq, json FROM events WHERE view_id IS NULL";
+            read.CommandText = "SELECT seq, event_id, json FROM events WHERE view_id IS NULL";
             await using var r = await read.ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
-            {
-                var view = ConsumerView.Of((JsonObject)JsonNode.Parse(r.GetString(1))!);
-                views.Add((r.GetInt64(0), view["eventID"]!.GetValue<string>()));
-            }
+            while (await r.ReadAsync(cancellationToken)) views.Add((r.GetInt64(0), ViewIdOf(r.GetString(1), r.GetString(2))));
         }
         await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken);
         await using var write = Writer.CreateCommand();
@@ -121,6 +117,14 @@ public sealed partial class SqliteTraceStore
             await write.ExecuteNonQueryAsync(cancellationToken);
         }
         await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The consumer view id of a stored event, made as capture makes it (the stored JSON names its own id).</summary>
+    internal static string ViewIdOf(string eventId, string json)
+    {
+        var stored = (JsonObject)JsonNode.Parse(json)!;
+        stored["eventID"] ??= eventId;
+        return ConsumerView.Of(stored)["eventID"]!.GetValue<string>();
     }
 
     private async Task AddColumnAsync(string table, string column, string definition, CancellationToken cancellationToken)

@@ -26,6 +26,12 @@ public sealed class DemoSupplyChain(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal((first.Events, first.Organisations), (second.Events, second.Organisations));
         Assert.Equal(11, first.Organisations);
         Assert.Equal(37, first.Events); // 33 supply-chain events and 4 lab results
+        if (!OperatingSystem.IsWindows())
+        {
+            // The keys file holds every demo organisation's API key.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(outDir, "organisations.json")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(outDir));
+        }
         var keys = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "organisations.json"), Ct))!;
         string OrgId(string member) => keys[member]!["orgId"]!.GetValue<string>();
         using var regulator = api.As(keys["regulator"]!["apiKey"]!.GetValue<string>());
@@ -53,6 +59,11 @@ public sealed class DemoSupplyChain(ApiFixture api) : IClassFixture<ApiFixture>
             var onChain = await registry.RecallOfAsync(Traceability.Ledger.Registry.TraceRegistryClient.LotKey(affected!["lotKey"]!.GetValue<string>()), Ct);
             Assert.True(onChain.Active, affected["lotKey"]!.GetValue<string>());
         }
+        // The pallets that carried the recalled noodles are recalled too, so their labels answer recalled when scanned.
+        var units = recall["affectedUnits"]!.AsArray().Select(u => u!.GetValue<string>()).ToList();
+        Assert.Equal(["069012340000000023", "069012340000000030"], units.Order());
+        foreach (var sscc in units)
+            Assert.True((await registry.RecallOfAsync(Traceability.Ledger.Registry.TraceRegistryClient.LotKey("/00/" + sscc), Ct)).Active, sscc);
         var id = recall["id"]!.GetValue<string>();
         foreach (var shop in new[] { "shop-yufeng", "shop-liunan" })
         {

@@ -20,7 +20,8 @@ public abstract class ErrorDeclarationsReplaceTheStoredJson<TFixture>(TFixture f
         var after = (await store.GetEventAsync(evt.EventId, Ct))!;
         Assert.Equal(declaredJson, after.Json);
         Assert.Equal(before.Sequence, after.Sequence);
-        Assert.Equal(before with { Json = declaredJson, Epcs = [], EpcClasses = [], LotKeys = [] }, after with { Epcs = [], EpcClasses = [], LotKeys = [] });
+        Assert.Equal(before with { Json = declaredJson, Declared = true, Epcs = [], EpcClasses = [], LotKeys = [], PartyGlns = [] }, after with { Epcs = [], EpcClasses = [], LotKeys = [], PartyGlns = [] });
+        Assert.True(after.Declared);
         Assert.Equal(before.LotKeys, after.LotKeys);
     }
 

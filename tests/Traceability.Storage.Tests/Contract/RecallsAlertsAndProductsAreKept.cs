@@ -21,7 +21,8 @@ public abstract class RecallsAlertsAndProductsAreKept<TFixture>(TFixture fixture
         await store.AddRecallAsync(recall, Ct);
 
         var stored = await store.GetRecallAsync(recall.Id, Ct);
-        Assert.Equal(recall with { AffectedLots = [], PartyOrgIds = [], TxHashes = [] }, stored! with { AffectedLots = [], PartyOrgIds = [], TxHashes = [] });
+        Assert.Equal(recall with { AffectedLots = [], PartyOrgIds = [], TxHashes = [], AffectedUnits = [] }, stored! with { AffectedLots = [], PartyOrgIds = [], TxHashes = [], AffectedUnits = [] });
+        Assert.Equal(recall.AffectedUnits, stored.AffectedUnits);
         Assert.Equal(recall.AffectedLots, stored.AffectedLots);
         Assert.Equal(recall.TxHashes, stored.TxHashes);
         Assert.Equal(recall.Id, Assert.Single(await store.GetRecallsForLotAsync(Sample.LotKey(origin), Ct)).Id);

@@ -43,6 +43,21 @@ internal static class EventValidator
             }
         }
         EventShapeRules.Check(facts, path, errors);
+        LocalTime(evt, path, errors);
+    }
+
+    /// <summary>
+    /// The standard allows any RFC 3339 time, but an event is also shown and exported in its own time zone: a time
+    /// that falls outside the years 0001–9999 there (0001-01-01T00:00Z at -12:00) is refused, naming the field.
+    /// </summary>
+    private static void LocalTime(JsonObject evt, string path, ErrorList errors)
+    {
+        if (JsonValues.StringOrNull(evt["eventTime"]) is not { } text || !Rfc3339.TryParse(text, out var time)) return;
+        if (JsonValues.StringOrNull(evt["eventTimeZoneOffset"]) is not { } zone || !TimeZoneOffset.IsValid(zone)) return;
+        var offset = new TimeSpan(int.Parse(zone.AsSpan(1, 2)), int.Parse(zone.AsSpan(4, 2)), 0) * (zone[0] == '-' ? -1 : 1);
+        var local = time.UtcTicks + offset.Ticks;
+        if (local < DateTime.MinValue.Ticks || local > DateTime.MaxValue.Ticks)
+            errors.Add(JsonPath.Property(path, "eventTime"), $"{text} at {zone} falls outside the years 0001-9999 where it happened, so it cannot be shown or exported");
     }
 
     private static JsonLdContext ReadContext(JsonObject evt, string path, JsonLdContext? outerContext, ErrorList errors)
