@@ -2,8 +2,7 @@ namespace Traceability.Domain.Fsma;
 
 /// <summary>
 /// RFC 4180 records: fields separated by commas, records ended by CRLF, a field holding a comma, quote, CR or LF
-/// quoted with its quotes doubled. Cells that a spreadsheet would run as a formula (starting with = + - @, tab
-/// or CR, per OWASP's CSV injection advice) get a leading apostrophe, which spreadsheets show as text.
+/// quoted with its quotes doubled; every cell guarded against formula injection first (<see cref="Fsma204Columns.Guarded"/>).
 /// </summary>
 internal static class Csv
 {
@@ -24,7 +23,7 @@ internal static class Csv
 
     public static string Field(string value)
     {
-        var text = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        var text = Fsma204Columns.Guarded(value);
         return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 }

@@ -9,26 +9,19 @@ namespace Traceability.Domain.Fsma;
 /// <summary>
 /// The electronic sortable spreadsheet of FDA's Food Traceability Rule (21 CFR Part 1 Subpart S, §1.1455(c)(3)(ii)):
 /// EPCIS events mapped to critical tracking events with their key data elements, one row per traceability lot per
-/// event; a transformation gives one row per output lot, listing its input lots.
+/// event. A transformation gives a row per input lot and per output lot; a shipped or received pallet (SSCC) gives a
+/// row per lot aggregated onto it at that moment.
 /// </summary>
 /// <remarks>
-/// The traceability lot code is the GS1 element string "(01){GTIN}(10){lot}". Its source — where it was assigned — is
-/// the place of the earliest event among those given that created the lot (an ObjectEvent ADD or a
-/// transformation output), or that event's recorder when it names no place; pass the lots' creating events along
-/// (even from before the export's period) to have it filled in.
+/// Rows are built for every event given, and the events also serve as the context that fills in what one event
+/// does not say: each lot's code source and unit (its creating event), pallet contents (aggregations), a receipt's
+/// previous source (the matching shipment) and a harvest's next recipient (the lot's next shipment). Give the
+/// context events too, even from outside the period asked for, and filter the rows afterwards. Events declared in
+/// error are left out, as rows and as context.
 /// </remarks>
 public static class Fsma204Export
 {
-    public static readonly IReadOnlyList<string> Header =
-    [
-        "Traceability Lot Code", "Traceability Lot Code Source", "Product Description", "Quantity", "Unit of Measure",
-        "Critical Tracking Event", "Date", "Event Time", "Location", "Ship-From Location", "Ship-To Location",
-        "Input Traceability Lot Codes", "Reference Document Type", "Reference Document Number", "Recorded By", "Event ID",
-    ];
-
-    private const string OwningParty = Cbv.Namespace + "SDT-owning_party";
-    private const string PossessingParty = Cbv.Namespace + "SDT-possessing_party";
-    private const string LocationType = Cbv.Namespace + "SDT-location";
+    public static IReadOnlyList<string> Header => Fsma204Columns.Header;
 
     /// <param name="events">Validated events and who recorded them.</param>
     /// <param name="productDescription">The product description for a 14-digit GTIN (name, brand, pack size …), or null when unknown.</param>
@@ -39,14 +32,16 @@ public static class Fsma204Export
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(productDescription);
-        var recorded = events.ToList();
-        var describer = new LocationDescriber(locationName);
-        var sources = LotCodeSources(recorded, describer);
+        var recorded = events.Where(r => !r.Event.HasErrorDeclaration)
+            .DistinctBy(EventIdOf, StringComparer.Ordinal)
+            .OrderBy(r => r.Event.EventTime)
+            .ToList();
+        var chain = new ChainContext(recorded, new LocationDescriber(locationName), productDescription);
         var rows = new List<Fsma204Row>();
         foreach (var r in recorded)
         {
             if (CteClassifier.Classify(r.Event) is { } cte)
-                rows.AddRange(RowsOf(r, cte, describer, sources, productDescription));
+                rows.AddRange(chain.RowsOf(r, cte));
         }
         rows.Sort(Fsma204Row.Order);
         return rows;
@@ -63,108 +58,34 @@ public static class Fsma204Export
         ArgumentNullException.ThrowIfNull(writer);
         Csv.WriteRecord(writer, Header);
         foreach (var row in rows.Order(Fsma204Row.Order))
-            Csv.WriteRecord(writer, Cells(row));
+            Csv.WriteRecord(writer, Fsma204Columns.Cells(row));
     }
 
     /// <summary>The GS1 element string of a lot key /01/{gtin14}/10/{lot}.</summary>
     public static string TraceabilityLotCode(string lotKey) =>
         Identifiers.SplitLot(lotKey) is { } lot ? $"(01){lot.Gtin}(10){lot.Lot}" : lotKey;
 
-    private static IEnumerable<Fsma204Row> RowsOf(
-        RecordedEvent r, CriticalTrackingEvent cte, LocationDescriber describer, IReadOnlyDictionary<string, string> sources,
-        Func<string, string?> productDescription)
-    {
-        var e = r.Event;
-        var time = LocalTime(e);
-        var eventId = EventIdOf(r);
-        var (docTypes, docNumbers) = ReferenceDocuments.Describe(e.BizTransactions);
-        var place = describer.Describe(e.BizLocation ?? e.ReadPoint, r);
-        var from = describer.Describe(Party(e.Sources), r);
-        var to = describer.Describe(Party(e.Destinations), r);
-        string inputs = "";
-        LotAmounts lots;
-        switch (cte)
-        {
-            case CriticalTrackingEvent.Transformation:
-                lots = LotAmounts.Of(e.OutputEpcList, e.OutputQuantityList);
-                inputs = string.Join("; ", LotAmounts.Of(e.InputEpcList, e.InputQuantityList).Lots.Select(TraceabilityLotCode));
-                break;
-            case CriticalTrackingEvent.Shipping:
-                lots = LotAmounts.Of(e.EpcList.Concat(e.ChildEpcs), e.QuantityList.Concat(e.ChildQuantityList));
-                from = First(describer.Describe(Location(e.Sources), r), place, from, LocationDescriber.Recorder(r));
-                place = from;
-                break;
-            case CriticalTrackingEvent.Receiving:
-                lots = LotAmounts.Of(e.EpcList.Concat(e.ChildEpcs), e.QuantityList.Concat(e.ChildQuantityList));
-                to = First(place, describer.Describe(Location(e.Destinations), r), LocationDescriber.Recorder(r));
-                place = to;
-                break;
-            default:
-                lots = LotAmounts.Of(e.EpcList, e.QuantityList);
-                break;
-        }
-        place = First(place, LocationDescriber.Recorder(r));
-
-        foreach (var lotKey in lots.Lots)
-        {
-            var (quantity, unit) = lots.Describe(lotKey);
-            var gtin = Identifiers.SplitLot(lotKey)!.Value.Gtin;
-            yield return new Fsma204Row(
-                TraceabilityLotCode(lotKey),
-                sources.GetValueOrDefault(lotKey, ""),
-                productDescription(gtin) is { Length: > 0 } description ? description : $"GTIN {gtin}",
-                quantity, unit, cte, time, place, from, to, inputs, docTypes, docNumbers, r.RecordedByName, eventId);
-        }
-    }
-
-    private static IEnumerable<string> Cells(Fsma204Row row) =>
-    [
-        row.TraceabilityLotCode, row.TraceabilityLotCodeSource, row.ProductDescription, row.Quantity, row.UnitOfMeasure,
-        row.Event.DisplayName(), row.Date, row.EventTime.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-        row.Location, row.ShipFromLocation, row.ShipToLocation, row.InputTraceabilityLotCodes,
-        row.ReferenceDocumentType, row.ReferenceDocumentNumber, row.RecordedBy, row.EventId,
-    ];
-
-    /// <summary>Where each lot got its code: the place of the earliest event that created it.</summary>
-    private static Dictionary<string, string> LotCodeSources(IEnumerable<RecordedEvent> recorded, LocationDescriber describer)
-    {
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var r in recorded.Where(r => !r.Event.HasErrorDeclaration).OrderBy(r => r.Event.EventTime))
-        {
-            var e = r.Event;
-            var created = e.Type switch
-            {
-                EventType.TransformationEvent => LotAmounts.Of(e.OutputEpcList, e.OutputQuantityList).Lots,
-                EventType.ObjectEvent when e.Action == "ADD" => LotAmounts.Of(e.EpcList, e.QuantityList).Lots,
-                _ => [],
-            };
-            foreach (var lot in created)
-                sources.TryAdd(lot, First(describer.Describe(e.BizLocation ?? e.ReadPoint, r), LocationDescriber.Recorder(r)));
-        }
-        return sources;
-    }
+    /// <summary>The GS1 element string of a logistic unit path /00/{sscc}.</summary>
+    public static string LogisticUnitCode(string containerPath) =>
+        containerPath.StartsWith("/00/", StringComparison.Ordinal) ? $"(00){containerPath[4..]}" : containerPath;
 
     /// <summary>The event time in the event's own time zone (eventTimeZoneOffset), which dates the event.</summary>
-    private static DateTimeOffset LocalTime(EpcisEvent e)
+    internal static DateTimeOffset LocalTime(EpcisEvent e)
     {
         var zone = e.EventTimeZoneOffset;
         if (!TimeZoneOffset.IsValid(zone))
             return e.EventTime;
         var offset = new TimeSpan(int.Parse(zone.AsSpan(1, 2), CultureInfo.InvariantCulture), int.Parse(zone.AsSpan(4, 2), CultureInfo.InvariantCulture), 0);
-        return e.EventTime.ToOffset(zone[0] == '-' ? -offset : offset);
+        try
+        {
+            return e.EventTime.ToOffset(zone[0] == '-' ? -offset : offset);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return e.EventTime; // at the very ends of the calendar the local time is not representable
+        }
     }
 
-    private static string EventIdOf(RecordedEvent r) =>
+    internal static string EventIdOf(RecordedEvent r) =>
         r.EventId ?? JsonValues.StringOrNull(r.Event.Json["eventID"]) ?? EventHash.ComputeId(r.Event.Json);
-
-    private static string? Location(IReadOnlyList<SourceDest> parties) =>
-        parties.FirstOrDefault(p => p.Type == LocationType)?.Id;
-
-    /// <summary>A source or destination: its location if given, else the owning, else the possessing party.</summary>
-    private static string? Party(IReadOnlyList<SourceDest> parties) =>
-        Location(parties)
-        ?? parties.FirstOrDefault(p => p.Type == OwningParty)?.Id
-        ?? parties.FirstOrDefault(p => p.Type == PossessingParty)?.Id;
-
-    private static string First(params string[] candidates) => candidates.FirstOrDefault(c => c.Length > 0) ?? "";
 }

@@ -6,7 +6,7 @@ namespace Traceability.Domain.Fsma;
 /// <summary>
 /// The rule's "reference document type and number" from an event's bizTransactionList: CBV transaction types by
 /// the document names the rule's examples use (purchase order, invoice, bill of lading, advance ship notice …),
-/// and numbers without the URI wrapping CBV puts around them.
+/// other types by the last word of their URI, and numbers without the URI wrapping CBV puts around them.
 /// </summary>
 internal static class ReferenceDocuments
 {
@@ -22,7 +22,7 @@ internal static class ReferenceDocuments
         "poc" => "Purchase Order Confirmation",
         "inv" => "Invoice",
         "bol" => "Bill of Lading",
-        "desadv" => "Advance Ship Notice (Despatch Advice)",
+        "desadv" => "Despatch Advice (Advance Ship Notice)",
         "recadv" => "Receiving Advice",
         "prodorder" => "Production Order",
         "rma" => "Return Merchandise Authorization",
@@ -31,8 +31,17 @@ internal static class ReferenceDocuments
         "testprd" => "Test Procedure",
         "testres" => "Test Result",
         "upevt" => "Upstream EPCIS Event",
-        var other => other,
+        var other => PlainWords(other),
     };
+
+    /// <summary>"https://example.com/bt/harvest_log" gives "harvest log".</summary>
+    private static string PlainWords(string type)
+    {
+        var word = type.TrimEnd('/', '#')[(type.TrimEnd('/', '#').LastIndexOfAny(['/', '#', ':']) + 1)..];
+        if (word.StartsWith("BTT-", StringComparison.Ordinal)) word = word[4..];
+        word = Uri.UnescapeDataString(word).Replace('_', ' ').Replace('-', ' ');
+        return word.Length > 0 ? word : type;
+    }
 
     /// <summary>"urn:epcglobal:cbv:bt:{GLN}:{number}" gives the number; a GDTI Digital Link gives the GDTI.</summary>
     private static string Number(string value)

@@ -1,5 +1,6 @@
 using CsCheck;
 using Traceability.Domain.Fsma;
+using Traceability.Testing;
 
 namespace Traceability.Domain.Tests.Fsma;
 
@@ -12,18 +13,28 @@ public class CsvFormat
         return writer.ToString();
     }
 
-    private static Fsma204Row RowWith(string description, string tlc = "(01)09506000134352(10)L1", string eventId = "ni:///sha-256;a?ver=CBV2.0") =>
-        new(tlc, "", description, "1", "EA", CriticalTrackingEvent.Shipping, new DateTimeOffset(2026, 6, 1, 16, 0, 0, TimeSpan.FromHours(-7)),
-            "", "", "", "", "", "", "Green Valley Farm", eventId);
+    private static Fsma204Row RowWith(string description, string tlc = "(01)09506000134352(10)L1", string eventId = "ni:///sha-256;a?ver=CBV2.0") => new()
+    {
+        TraceabilityLotCode = tlc,
+        ProductDescription = description,
+        Quantity = "1",
+        UnitOfMeasure = "each (EA)",
+        Event = CriticalTrackingEvent.Shipping,
+        EventTime = new DateTimeOffset(2026, 6, 1, 16, 0, 0, TimeSpan.FromHours(-7)),
+        RecordedBy = "Green Valley Farm",
+        EventId = eventId,
+    };
+
+    private static int Column(string name) => Fsma204Export.Header.ToList().IndexOf(name);
 
     [Fact]
     public void StartsWithTheHeaderAndEndsEveryRecordWithCrlf()
     {
         var csv = Write(Fsma204Export.Rows(FsmaSamples.Chain(), FsmaSamples.Products));
 
-        Assert.StartsWith("Traceability Lot Code,Traceability Lot Code Source,Product Description,Quantity,Unit of Measure,", csv);
+        Assert.StartsWith("Traceability Lot Code,Traceability Lot Code Source,Traceability Lot Code Source Reference,Product Description,Quantity,Unit of Measure,", csv);
         Assert.EndsWith("\r\n", csv);
-        Assert.Equal(6, csv.Split("\r\n").Length - 1);
+        Assert.Equal(8, csv.Split("\r\n").Length - 1); // header, harvest, shipment, receipt, two inputs and two outputs of the cut
     }
 
     [Fact]
@@ -40,11 +51,13 @@ public class CsvFormat
     {
         var record = CsvParser.Parse(Write(Fsma204Export.Rows([FsmaSamples.Shipment()], FsmaSamples.Products, FsmaSamples.Places)))[1];
 
-        Assert.Equal("(01)09506000134352(10)L-0601", record[0]);
-        Assert.Equal("Shipping", record[5]);
-        Assert.Equal("2026-06-01", record[6]);
-        Assert.Equal("2026-06-01T16:00:00-07:00", record[7]);
-        Assert.Equal("Purchase Order; Bill of Lading", record[12]);
+        Assert.Equal("(01)09506000134352(10)L-0601", record[Column("Traceability Lot Code")]);
+        Assert.Equal("Shipping", record[Column("Critical Tracking Event")]);
+        Assert.Equal("2026-06-01", record[Column("Date")]);
+        Assert.Equal("2026-06-01T16:00:00-07:00", record[Column("Event Time")]);
+        Assert.Equal("1000", record[Column("Quantity")]);
+        Assert.Equal("kilogram (KGM)", record[Column("Unit of Measure")]);
+        Assert.Equal("Purchase Order; Bill of Lading", record[Column("Reference Document Type")]);
     }
 
     [Fact]
@@ -63,7 +76,7 @@ public class CsvFormat
     [InlineData("\tcmd")]
     public void DisarmsCellsASpreadsheetWouldRunAsFormulas(string description)
     {
-        var cell = CsvParser.Parse(Write([RowWith(description)]))[1][2];
+        var cell = CsvParser.Parse(Write([RowWith(description)]))[1][Column("Product Description")];
 
         Assert.Equal("'" + description, cell);
     }
@@ -73,14 +86,14 @@ public class CsvFormat
     {
         var records = CsvParser.Parse(Write([RowWith("x", tlc: "(01)2"), RowWith("x", tlc: "(01)1", eventId: "b"), RowWith("x", tlc: "(01)1", eventId: "a")]));
 
-        Assert.Equal(["(01)1/a", "(01)1/b", "(01)2/ni:///sha-256;a?ver=CBV2.0"], records.Skip(1).Select(r => r[0] + "/" + r[15]));
+        Assert.Equal(["(01)1/a", "(01)1/b", "(01)2/ni:///sha-256;a?ver=CBV2.0"], records.Skip(1).Select(r => r[0] + "/" + r[Column("Event ID")]));
     }
 
     [Fact]
     public void AnyTextReadsBackAsWrittenApartFromTheFormulaGuard() =>
         Gen.String[Gen.Char["ab,\"\r\n =+-@;样"], 0, 20].Sample(description =>
         {
-            var cell = CsvParser.Parse(Write([RowWith(description)]))[1][2];
+            var cell = CsvParser.Parse(Write([RowWith(description)]))[1][Column("Product Description")];
             var guarded = description.Length > 0 && description[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
             return cell == (guarded ? "'" + description : description);
         });

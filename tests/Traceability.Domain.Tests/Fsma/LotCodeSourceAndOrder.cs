@@ -10,7 +10,11 @@ public class LotCodeSourceAndOrder
         var rows = Fsma204Export.Rows(FsmaSamples.Chain(), FsmaSamples.Products, FsmaSamples.Places);
 
         Assert.All(rows.Where(r => r.TraceabilityLotCode.EndsWith("(10)L-0601", StringComparison.Ordinal)),
-            r => Assert.Equal("Green Valley Farm, Salinas CA (GLN 9506000000015)", r.TraceabilityLotCodeSource));
+            r =>
+            {
+                Assert.Equal("Green Valley Farm, Salinas CA (GLN 9506000000015)", r.TraceabilityLotCodeSource);
+                Assert.Equal("https://id.gs1.org/414/9506000000015", r.TraceabilityLotCodeSourceReference);
+            });
     }
 
     [Fact]
@@ -25,13 +29,15 @@ public class LotCodeSourceAndOrder
 
         Assert.Equal(
             [
-                ("(01)09506000134352(10)L-0601", CriticalTrackingEvent.Harvesting),
-                ("(01)09506000134352(10)L-0601", CriticalTrackingEvent.Shipping),
-                ("(01)09506000134352(10)L-0601", CriticalTrackingEvent.Receiving),
-                ("(01)09506000134369(10)S-0602A", CriticalTrackingEvent.Transformation),
-                ("(01)09506000134369(10)S-0602B", CriticalTrackingEvent.Transformation),
+                ("(01)09506000134352(10)L-0530", CriticalTrackingEvent.Transformation, "Input"),
+                ("(01)09506000134352(10)L-0601", CriticalTrackingEvent.Harvesting, ""),
+                ("(01)09506000134352(10)L-0601", CriticalTrackingEvent.Shipping, ""),
+                ("(01)09506000134352(10)L-0601", CriticalTrackingEvent.Receiving, ""),
+                ("(01)09506000134352(10)L-0601", CriticalTrackingEvent.Transformation, "Input"),
+                ("(01)09506000134369(10)S-0602A", CriticalTrackingEvent.Transformation, "Output"),
+                ("(01)09506000134369(10)S-0602B", CriticalTrackingEvent.Transformation, "Output"),
             ],
-            rows.Select(r => (r.TraceabilityLotCode, r.Event)));
+            rows.Select(r => (r.TraceabilityLotCode, r.Event, r.TransformationRole)));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Traceability.Domain.Epcis.Model;
 using Traceability.Domain.Epcis.Validation;
 using Traceability.Domain.Fsma;
 using Traceability.Domain.Tests.Validation;
+using Traceability.Testing;
 
 namespace Traceability.Domain.Tests.Fsma;
 

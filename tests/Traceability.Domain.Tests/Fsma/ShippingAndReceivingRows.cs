@@ -15,7 +15,7 @@ public class ShippingAndReceivingRows
 
         Assert.Equal("(01)09506000134352(10)L-0601", row.TraceabilityLotCode);
         Assert.Equal("Romaine lettuce, whole heads, 24 ct carton", row.ProductDescription);
-        Assert.Equal(("1000", "KGM"), (row.Quantity, row.UnitOfMeasure));
+        Assert.Equal(("1000", "kilogram (KGM)"), (row.Quantity, row.UnitOfMeasure));
         Assert.Equal("Green Valley Farm, Salinas CA (GLN 9506000000015)", row.ShipFromLocation);
         Assert.Equal("Fresh Cut Co., Yuma AZ (GLN 9506000000022)", row.ShipToLocation);
         Assert.Equal(row.ShipFromLocation, row.Location);
@@ -82,7 +82,7 @@ public class ShippingAndReceivingRows
         Assert.Matches("^ni:///sha-256;[0-9a-f]{64}\\?ver=CBV2.0$", Row(FsmaSamples.Shipment()).EventId);
 
     [Fact]
-    public void CountsInstancesOfALotAsEachesAndSumsAmountsPerUnit()
+    public void CountsInstancesOfALotAsEachesAndSumsAmountsPerUnitThatDoNotConvert()
     {
         var shipment = FsmaSamples.ByFarm($$"""
             { "type": "ObjectEvent", "eventTime": "2026-06-01T16:00:00Z", "eventTimeZoneOffset": "+00:00", "action": "OBSERVE",
@@ -96,6 +96,7 @@ public class ShippingAndReceivingRows
 
         var row = Assert.Single(Fsma204Export.Rows([shipment], FsmaSamples.Products));
 
-        Assert.Equal(("2; 12.5", "EA; KGM"), (row.Quantity, row.UnitOfMeasure));
+        Assert.Equal(("2; 12.5", "each (EA); kilogram (KGM)"), (row.Quantity, row.UnitOfMeasure));
+        Assert.Equal("", row.QuantityAsRecorded);
     }
 }

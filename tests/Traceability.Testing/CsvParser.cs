@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Traceability.Domain.Tests.Fsma;
+namespace Traceability.Testing;
 
 /// <summary>A strict RFC 4180 reader for checking what the export writes: CRLF record ends, quoted fields.</summary>
-internal static class CsvParser
+public static class CsvParser
 {
     public static List<List<string>> Parse(string text)
     {
