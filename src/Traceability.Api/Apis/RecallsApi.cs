@@ -94,7 +94,7 @@ public static class RecallsApi
         var errors = new List<FieldError>();
         if (body.QuantityRemoved is not { } quantity || quantity < 0 || quantity > MaxQuantity || quantity.Scale > 6)
             errors.Add(new("$.quantityRemoved", $"a number from 0 to {MaxQuantity:0} with at most 6 decimals"));
-        if (!Rec20Unit.TryParse(body.Unit?.Trim(), out var unit))
+        if (!UnitOfMeasure.TryGet(body.Unit?.Trim(), out var unit))
             errors.Add(new("$.unit", "a UN/ECE Recommendation 20 unit code, e.g. EA (each), XCS (case), KGM (kilogram): see GET /units"));
         if (body.Note is { Length: > 1000 }) errors.Add(new("$.note", "at most 1000 characters"));
         if (errors.Count > 0) throw TraceError.Invalid("invalid-acknowledgement", "the acknowledgement is not valid; nothing was stored", errors);

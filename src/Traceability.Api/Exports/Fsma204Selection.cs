@@ -32,7 +32,8 @@ public sealed class Fsma204Selection(ITraceStore store, LotIndex index)
     /// shipments, lot code sources): events declared in error are left out. Further conditions on the stored event
     /// (e.g. leaving out third-party events) belong here and nowhere else.
     /// </summary>
-    public static bool Counts(StoredEvent stored, EpcisEvent evt) => !evt.HasErrorDeclaration;
+    public static bool Counts(StoredEvent stored, EpcisEvent evt) =>
+        !evt.HasErrorDeclaration && stored.Standing != Domain.Trust.EventStanding.ThirdParty && !stored.Declared;
 
     public async Task<IReadOnlyList<Fsma204Row>> RowsAsync(Fsma204Query query, CancellationToken cancellationToken)
     {

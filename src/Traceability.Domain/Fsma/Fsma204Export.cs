@@ -76,14 +76,7 @@ public static class Fsma204Export
         if (!TimeZoneOffset.IsValid(zone))
             return e.EventTime;
         var offset = new TimeSpan(int.Parse(zone.AsSpan(1, 2), CultureInfo.InvariantCulture), int.Parse(zone.AsSpan(4, 2), CultureInfo.InvariantCulture), 0);
-        try
-        {
-            return e.EventTime.ToOffset(zone[0] == '-' ? -offset : offset);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return e.EventTime; // at the very ends of the calendar the local time is not representable
-        }
+        return e.EventTime.InZone(zone[0] == '-' ? -offset : offset); // UTC at the very ends of the calendar
     }
 
     internal static string EventIdOf(RecordedEvent r) =>

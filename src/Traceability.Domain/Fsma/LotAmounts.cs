@@ -1,3 +1,4 @@
+using Traceability.Domain.Units;
 using Traceability.Domain.Custody;
 using Traceability.Domain.Epcis.Model;
 

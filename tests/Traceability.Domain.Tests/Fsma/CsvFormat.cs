@@ -1,5 +1,6 @@
 using CsCheck;
 using Traceability.Domain.Fsma;
+using Traceability.Domain.Units;
 using Traceability.Testing;
 
 namespace Traceability.Domain.Tests.Fsma;

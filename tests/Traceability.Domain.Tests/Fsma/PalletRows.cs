@@ -1,4 +1,5 @@
 using Traceability.Domain.Fsma;
+using Traceability.Domain.Units;
 
 namespace Traceability.Domain.Tests.Fsma;
 

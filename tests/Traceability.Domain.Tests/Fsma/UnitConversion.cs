@@ -1,5 +1,6 @@
 using CsCheck;
 using Traceability.Domain.Fsma;
+using Traceability.Domain.Units;
 
 namespace Traceability.Domain.Tests.Fsma;
 
