@@ -16,7 +16,7 @@ public static class ServiceExtensions
         var services = builder.Services;
         services.AddOptions<TraceOptions>().BindConfiguration(TraceOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddProblemDetails();
+        services.AddProblemDetails(StatusCodeProblems.Configure);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
         services.AddHttpClient("ledger", c => c.Timeout = TimeSpan.FromSeconds(10));
