@@ -6,8 +6,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTraceability();
 
 var app = builder.Build();
+app.UseHeadLikeGet(); // first: HEAD runs as GET through everything below, routing included
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(Traceability.Api.Errors.StatusCodeProblems.WriteAsync);
+app.UseRouting();
 app.UseWebAssets();
 app.UseMiddleware<Traceability.Api.Auth.FailedAuthenticationLimiter>();
 app.UseAuthentication();
@@ -29,6 +31,7 @@ app.MapTraceApi();
 app.MapRecallsApi();
 app.MapResolverApi();
 app.MapScanApi();
+app.MapLandingApi();
 
 app.Run();
 

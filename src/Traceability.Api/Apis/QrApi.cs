@@ -28,14 +28,16 @@ public static class QrApi
         app.MapGet("/qr/01/{gtin}/10/{*lotFile}", GetQrCode).WithTags("Consumer")
             .WithSummary("QR code (lot.svg or lot.png, ?size= pixels) holding {Trace:PublicBaseUrl}/01/{gtin14}/10/{lot}")
             .Produces(StatusCodes.Status200OK, null, "image/svg+xml", "image/png")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     public static Results<FileContentHttpResult, NotFound> GetQrCode(
         string gtin, string lotFile, string? size, HttpContext context, IOptions<TraceOptions> options)
     {
-        var format = Path.GetExtension(lotFile).ToLowerInvariant();
+        // The extension is part of the route and a percent-encoded dot part of the lot (LotAddress.FileExtension):
+        // A%2Esvg is the lot "A.svg" with no image format, so nothing is served there.
+        var format = LotAddress.FileExtension(context)?.ToLowerInvariant();
         if (format is not (".svg" or ".png"))
             return TypedResults.NotFound();
 

@@ -41,7 +41,7 @@ internal static class LotAddress
         if (segment.Contains('/'))
             throw TraceError.Invalid("invalid-lot", "lot", "a '/' in a lot must be percent-encoded as %2F");
         if (!segment.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"the route let through a lot without {suffix}");
+            throw TraceError.NotFound("not-found", $"the lot file must end in {suffix}");
         segment = segment[..^suffix.Length];
         if (segment.Length == 0)
             throw TraceError.Invalid("invalid-lot", "lot", "the lot is empty");
@@ -55,6 +55,18 @@ internal static class LotAddress
         {
             throw TraceError.Invalid("invalid-lot", "lot", e.Message);
         }
+    }
+
+    /// <summary>
+    /// The extension of a lot file (<c>/qr/01/{gtin}/10/{lot}.svg</c>) as the request spells it: from the last literal
+    /// dot of the raw segment, so a percent-encoded dot (<c>A%2Esvg</c>) belongs to the lot, as the Digital Link
+    /// rules have it, and an encoded letter (<c>A.sv%67</c>) is no extension this API knows. Null without a dot.
+    /// </summary>
+    public static string? FileExtension(HttpContext context)
+    {
+        var (segment, _) = LotSegment(context, SegmentsBeforeLot);
+        var dot = segment.LastIndexOf('.');
+        return dot < 0 || segment.IndexOf('/', dot) >= 0 ? null : segment[dot..];
     }
 
     /// <summary>
@@ -90,7 +102,7 @@ internal static class LotAddress
         var segments = path.Split('/');
         var first = 1 + (request.PathBase.Value?.Count(c => c == '/') ?? 0) + segmentsBeforeLot;
         if (segments.Length <= first)
-            throw new InvalidOperationException($"request path {path} is shorter than its route");
+            throw TraceError.NotFound("not-found", "the request path names no lot"); // dot segments the server removed
         return (string.Join('/', segments[first..]), encoded);
     }
 }

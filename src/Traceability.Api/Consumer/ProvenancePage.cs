@@ -68,7 +68,7 @@ public static class ProvenancePage
         Head(html, t, title, context.Request.PathBase.ToUriComponent(), script: false);
         html.Append($"<main><section class=\"problem\" data-status=\"{status}\"><p class=\"status-code\">{status}</p><h1>{E(title)}</h1>")
             .Append($"<p>{E(text)}</p><p class=\"asked\">{E(message)}</p>")
-            .Append($"<p><a class=\"button\" href=\"{E(context.Request.PathBase.ToUriComponent())}/scan\">{E(t.ScanAnother)}</a></p></section></main></body></html>\n");
+            .Append($"<p><a class=\"button\" href=\"{E(context.Request.PathBase.ToUriComponent())}/scan?lang={t.Lang}\">{E(t.ScanAnother)}</a></p></section></main></body></html>\n");
         return Html(context, status, html.ToString(), language, ContentSecurityPolicy);
     }
 

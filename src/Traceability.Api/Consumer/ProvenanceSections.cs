@@ -170,7 +170,7 @@ internal static class ProvenanceSections
         html.Append("<footer class=\"ledger\"><p>").Append(E(t.LedgerNote));
         if (story.Ledger is { } ledger)
             html.Append($" (chain {ledger.ChainId.ToString(CultureInfo.InvariantCulture)}, <code class=\"hash\">{E(ledger.Contract)}</code>)");
-        html.Append($".</p><p id=\"chain-note\" class=\"muted\" hidden></p><p><a class=\"button\" href=\"{E(pathBase)}/scan\">{E(t.ScanAnother)}</a></p></footer>");
+        html.Append($".</p><p id=\"chain-note\" class=\"muted\" hidden></p><p><a class=\"button\" href=\"{E(pathBase)}/scan?lang={t.Lang}\">{E(t.ScanAnother)}</a></p></footer>");
     }
 
     /// <summary>The element provenance.js fills with record <paramref name="record"/>'s verification (nothing when the step has no event).</summary>

@@ -16,7 +16,7 @@ public static class ServiceExtensions
         var services = builder.Services;
         services.AddOptions<TraceOptions>().BindConfiguration(TraceOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddProblemDetails();
+        services.AddProblemDetails(StatusCodeProblems.Configure);
         // "No such recall" is an answer, not a failure: let the one error mapping write 404s too.
         services.Configure<Microsoft.AspNetCore.Builder.ExceptionHandlerOptions>(o => o.AllowStatusCode404Response = true);
         services.AddSingleton<ProblemMapping>();

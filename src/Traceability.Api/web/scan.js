@@ -84,7 +84,10 @@ const hints = new Map([
 ]);
 const reader = new BrowserMultiFormatReader(hints, { delayBetweenScanAttempts: 150 });
 
+/** ?lang= (zh-CN or en) first, as on every other page; then the choice this phone made before; then its language. */
 function initialLanguage() {
+  const asked = supported(new URLSearchParams(window.location.search).get('lang'));
+  if (asked) return asked;
   try {
     const saved = localStorage.getItem(LANGUAGE_KEY);
     if (saved in TEXTS) return saved;
@@ -93,6 +96,20 @@ function initialLanguage() {
   }
   const preferred = navigator.languages?.[0] ?? navigator.language ?? 'en';
   return preferred.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+function supported(tag) {
+  if (!tag) return null;
+  const lower = tag.toLowerCase();
+  return lower.startsWith('zh') ? 'zh-CN' : lower.startsWith('en') ? 'en' : null;
+}
+
+/** The page's address with ?lang= set to the language shown, so a reload or a shared link keeps it. */
+function rememberInAddress() {
+  const url = new URL(window.location.href);
+  if (url.searchParams.get('lang') === language) return;
+  url.searchParams.set('lang', language);
+  window.history.replaceState(null, '', url);
 }
 
 function text(key, values = {}) {
@@ -129,7 +146,8 @@ function handleScanned(scanned) {
     stopCamera();
     showStatus('opening', { gtin: result.gtin, lot: result.lot }, 'ok');
     setState('navigating');
-    window.location.assign(result.path);
+    // The resolver page opens in the language the scanner speaks.
+    window.location.assign(`${result.path}?lang=${encodeURIComponent(language)}`);
     return;
   }
   const shown = scanned.length > 120 ? scanned.slice(0, 117) + '…' : scanned;
@@ -257,6 +275,7 @@ $('language').addEventListener('click', () => {
   } catch {
     // not remembered; the switch still applies to this page
   }
+  rememberInAddress();
   render();
 });
 $('start').addEventListener('click', startCamera);

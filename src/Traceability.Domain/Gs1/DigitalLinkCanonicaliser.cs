@@ -10,16 +10,6 @@ namespace Traceability.Domain.Gs1;
 /// </summary>
 public static class DigitalLinkCanonicaliser
 {
-    private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
-    {
-        ["gtin"] = "01", ["itip"] = "8006", ["cpid"] = "8010", ["gln"] = "414", ["party"] = "417", ["gsrnp"] = "8017",
-        ["gsrn"] = "8018", ["gcn"] = "255", ["sscc"] = "00", ["gdti"] = "253", ["ginc"] = "401", ["gsin"] = "402",
-        ["grai"] = "8003", ["giai"] = "8004", ["cpv"] = "22", ["lot"] = "10", ["ser"] = "21",
-    };
-
-    private static readonly HashSet<string> PrimaryKeys =
-        ["01", "8006", "8010", "414", "417", "8017", "8018", "255", "00", "253", "401", "402", "8003", "8004"];
-
     public static bool TryCanonicalise([NotNullWhen(true)] string? uri, [NotNullWhen(true)] out string? canonical)
     {
         canonical = null;
@@ -28,7 +18,7 @@ public static class DigitalLinkCanonicaliser
         for (var start = 0; start + 1 < segments.Length; start++)
         {
             var ai = Ai(segments[start]);
-            if (!PrimaryKeys.Contains(ai) || (segments.Length - start) % 2 != 0 || !StartsWithFourDigits(segments[start + 1]))
+            if (!DigitalLinkAis.PrimaryKeys.Contains(ai) || (segments.Length - start) % 2 != 0 || !StartsWithFourDigits(segments[start + 1]))
                 continue;
             canonical = TryBuild(segments.AsSpan(start));
             return canonical is not null;
@@ -54,15 +44,15 @@ public static class DigitalLinkCanonicaliser
         if (key == "01" && keyValue.Length is 8 or 12 or 13)
             keyValue = keyValue.PadLeft(14, '0');
 
-        if (!IsValidKey(key, keyValue))
+        if (!DigitalLinkAis.IsValidKey(key, keyValue))
             return null;
         var path = "/" + key + "/" + DigitalLinkEncoding.Encode(keyValue);
         var kept = 0;
-        foreach (var qualifier in QualifierOrder(key))
+        foreach (var qualifier in DigitalLinkAis.QualifierOrder(key))
         {
             if (!qualifiers.Remove(qualifier, out var value))
                 continue;
-            if (!IsValidQualifier(qualifier, value))
+            if (DigitalLinkAis.QualifierError(qualifier, value) is not null)
                 return null;
             path += "/" + qualifier + "/" + DigitalLinkEncoding.Encode(value);
             kept++;
@@ -71,44 +61,7 @@ public static class DigitalLinkCanonicaliser
         return qualifiers.Count == 0 && kept <= 1 ? DigitalLink.CanonicalBase + path : null;
     }
 
-    private static string[] QualifierOrder(string key) => key switch
-    {
-        "01" => ["10", "21", "235"],
-        "8006" => ["10", "21"],
-        "414" => ["254"],
-        "8010" => ["8011"],
-        _ => [],
-    };
-
-    private static bool IsValidKey(string key, string value) => key switch
-    {
-        "00" or "8006" or "8017" or "8018" => IsDigits(value, 18),
-        "01" => IsDigits(value, 14),
-        "414" or "417" => IsDigits(value, 13),
-        "402" => IsDigits(value, 17),
-        "253" => DigitsThenText(value, 13, 17, Gs1Text.IsCset82),
-        "255" => DigitsThenText(value, 13, 12, char.IsAsciiDigit),
-        "8003" => DigitsThenText(value, 14, 16, Gs1Text.IsCset82),
-        "401" or "8004" => value.Length is > 0 and <= 30 && Gs1Text.IsCset82(value),
-        "8010" => value.Length is > 0 and <= 30 && value.All(Gs1Text.IsCset39),
-        _ => false,
-    };
-
-    private static bool IsValidQualifier(string qualifier, string value) => qualifier switch
-    {
-        "10" or "21" or "254" => value.Length is > 0 and <= 20 && Gs1Text.IsCset82(value),
-        "235" => value.Length is > 0 and <= 28 && Gs1Text.IsCset82(value),
-        "8011" => value.Length is > 0 and <= 12 && Gs1Text.AllDigits(value),
-        _ => false,
-    };
-
-    private static bool IsDigits(string value, int length) => value.Length == length && Gs1Text.AllDigits(value);
-
-    private static bool DigitsThenText(string value, int digits, int maxText, Func<char, bool> allowed) =>
-        value.Length >= digits && value.Length <= digits + maxText
-        && Gs1Text.AllDigits(value.AsSpan(0, digits)) && value.AsSpan(digits).ToString().All(allowed);
-
-    private static string Ai(string segment) => ShortNames.TryGetValue(segment, out var ai) ? ai : segment;
+    private static string Ai(string segment) => DigitalLinkAis.Ai(segment);
 
     private static bool StartsWithFourDigits(string segment) =>
         segment.Length > 4 && Gs1Text.AllDigits(segment.AsSpan(0, 4));

@@ -3,17 +3,38 @@ using System.Text;
 namespace Traceability.Domain.Gs1;
 
 /// <summary>
-/// Percent-encoding of AI values in GS1 Digital Link URI path segments. Every character that is not an RFC 3986
-/// "unreserved" character (A-Z a-z 0-9 - . _ ~) is encoded, as GS1 Digital Link 1.2 §7 and GS1's own syntax engine
-/// do: set-82 punctuation such as / % &amp; # ? would otherwise change the meaning of the path.
+/// Percent-encoding of AI values in GS1 Digital Link URI path segments: one table, used for every Digital Link this
+/// system writes (its own lot links and QR codes, EPC URIs converted to Digital Links, canonical links in the event
+/// hash), so one identifier always has one spelling.
 /// </summary>
-internal static class DigitalLinkEncoding
+/// <remarks>
+/// <para>Characters of GS1 AI encodable character set 82 (and of set 39, which adds <c>#</c>):</para>
+/// <list type="bullet">
+/// <item><c>A–Z a–z 0–9 - . _</c> stay as they are: RFC 3986 "unreserved"; every GS1 source agrees.</item>
+/// <item><c>' ; =</c> stay as they are: RFC 3986 allows them in a path segment (sub-delims), and GS1's CBV 2.0 event
+/// hash reference implementation (RalphTro/epcis-event-hash-generator, <c>dl_normaliser.py</c>, whose published
+/// vectors the event ids must match) writes them unencoded when it turns EPC URIs into Digital Links.</item>
+/// <item><c>! " # % &amp; ( ) * + , / : &lt; &gt; ?</c> are percent-encoded: <c>/ ? #</c> and <c>%</c> would change
+/// the URI's structure, <c>" &lt; &gt;</c> are not allowed in a URI at all, and the GS1 Digital Link standard's
+/// percent-encoding table (as GS1's toolkit, its syntax engine and the hash reference all apply it) lists
+/// <c>! &amp; ( ) * + , :</c> as well.</item>
+/// </list>
+/// <para>Anything else (only in values that are not valid GS1 data) is percent-encoded as UTF-8. Hex digits are
+/// upper-case. Decoding accepts any well-formed escape in either case, so <c>%27</c>, <c>%3b</c> and <c>'</c> all
+/// read back as the same value and re-encode the same way.</para>
+/// </remarks>
+public static class DigitalLinkEncoding
 {
     private const string HexDigits = "0123456789ABCDEF";
 
+    /// <summary>Whether <paramref name="c"/> is written as itself in a Digital Link path segment.</summary>
+    public static bool StaysUnencoded(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '\'' or ';' or '=';
+
+    /// <summary>The value percent-encoded for a Digital Link path segment.</summary>
     public static string Encode(string value)
     {
-        var firstToEncode = IndexOfReserved(value);
+        ArgumentNullException.ThrowIfNull(value);
+        var firstToEncode = IndexOfEncoded(value);
         if (firstToEncode < 0)
             return value;
 
@@ -23,7 +44,7 @@ internal static class DigitalLinkEncoding
         for (var i = firstToEncode; i < value.Length; i++)
         {
             var c = value[i];
-            if (IsUnreserved(c))
+            if (StaysUnencoded(c))
             {
                 sb.Append(c);
                 continue;
@@ -77,13 +98,11 @@ internal static class DigitalLinkEncoding
         }
     }
 
-    private static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~';
-
-    private static int IndexOfReserved(string value)
+    private static int IndexOfEncoded(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {
-            if (!IsUnreserved(value[i]))
+            if (!StaysUnencoded(value[i]))
                 return i;
         }
         return -1;

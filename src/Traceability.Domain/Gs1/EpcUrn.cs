@@ -67,6 +67,20 @@ public static class EpcUrn
         }
     }
 
+    /// <summary>
+    /// What makes an sgtin or lgtin EPC URI name a serial or lot that can never be served (empty, too long, outside
+    /// set 82 once unescaped, a malformed escape), or null. Other EPC URIs are not judged here.
+    /// </summary>
+    internal static string? ValueProblem(string urn)
+    {
+        if (!EpcUrnParts.TryParse(urn, out var parts) || !(parts.Is("id", "sgtin") || parts.Is("class", "lgtin")))
+            return null;
+        var (name, maxLength) = parts.Kind == "class" ? ("lot", LotCode.MaxLength) : ("serial number", SerialNumber.MaxLength);
+        if (!EpcUrnEscaping.TryUnescape(parts.Fields[2], out var text))
+            return $"the {name} of this EPC URI has a character an EPC URI must escape, or a malformed %-escape";
+        return AlphanumericKeyText.TryValidate(text, $"the {name} of this EPC URI", maxLength, out var error) ? null : error;
+    }
+
     private static DigitalLink? ToLink(EpcUrnParts urn)
     {
         var f = urn.Fields;

@@ -22,7 +22,7 @@ public sealed class ProvenanceProblemPages(KestrelApiFixture api, BrowserFixture
         Assert.Equal(lang, await response.HeaderValueAsync("content-language"));
         Assert.Equal(title, await page.Locator("h1").TextContentAsync());
         Assert.Equal("/css/provenance.css", await page.Locator("link[rel=stylesheet]").GetAttributeAsync("href"));
-        Assert.Equal("/scan", await page.Locator("a.button").GetAttributeAsync("href"));
+        Assert.Equal($"/scan?lang={lang}", await page.Locator("a.button").GetAttributeAsync("href")); // the scanner opens in the same language
         Assert.Equal(2, await page.Locator("nav.lang a").CountAsync());
     }
 }

@@ -18,7 +18,8 @@ public sealed class KestrelApiFixture : ApiFixture
     {
         await base.InitializeAsync();
         _kestrel = Factory.WithWebHostBuilder(_ => { });
-        _kestrel.UseKestrel(0);
+        // A free loopback port, read back by CreateClient: several test classes run this fixture at once.
+        _kestrel.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         _kestrel.StartServer();
         Http = _kestrel.CreateClient();
     }

@@ -25,8 +25,9 @@ public sealed class QrCodeDecodes(KestrelApiFixture api) : IClassFixture<Kestrel
     [Theory]
     [InlineData("A%2FB", "A%2FB")]               // lot A/B
     [InlineData("50%25", "50%25")]               // lot 50%
-    [InlineData("x%26y%3Dz%3F", "x%26y%3Dz%3F")] // lot x&y=z?
-    [InlineData("(1)%2B*%2C'", "%281%29%2B%2A%2C%27")] // sent with sub-delims left bare, printed encoded
+    [InlineData("x%26y%3Dz%3F", "x%26y=z%3F")]   // lot x&y=z?: '=' stays as it is (DigitalLinkEncoding)
+    [InlineData("(1)%2B*%2C'", "%281%29%2B%2A%2C'")] // sent with sub-delims left bare, printed encoded but for '\''
+    [InlineData("a%27b%3Bc", "a'b;c")]           // lot a'b;c: ' and ; stay as they are
     [InlineData("A%252F", "A%252F")]             // lot A%2F, not A/
     [InlineData("v1.2.svg", "v1.2.svg")]         // dots, and an extension inside the lot
     public async Task PngHoldsTheLotPercentEncodedAsDigitalLinkAsks(string lotInPath, string lotInUri)

@@ -45,25 +45,28 @@ export function checkDigit(digitsWithoutCheck) {
   return String.fromCharCode(48 + ((10 - (sum % 10)) % 10));
 }
 
-// ---- Digital Link percent-encoding (GS1 Digital Link 1.2 §7): all but RFC 3986 unreserved characters ----
+// ---- Digital Link percent-encoding (DigitalLinkEncoding.cs has the table and its sources) ----
+// Unencoded: A-Z a-z 0-9 - . _ ~ and ' ; = (as GS1's CBV 2.0 hash reference writes them); everything else,
+// including ! " # % & ( ) * + , / : < > ? of sets 82 and 39, as %XX of its UTF-8 bytes, upper-case hex.
 
 const HEX = '0123456789ABCDEF';
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function isUnreserved(c) {
-  return isAsciiLetterOrDigit(c) || c === '-' || c === '.' || c === '_' || c === '~';
+/** Whether a character is written as itself in a Digital Link path segment. */
+export function staysUnencoded(c) {
+  return isAsciiLetterOrDigit(c) || c === '-' || c === '.' || c === '_' || c === '~' || c === "'" || c === ';' || c === '=';
 }
 
 const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
 
-/** Percent-encodes (UTF-8, upper-case hex) every character that is not unreserved. */
+/** Percent-encodes (UTF-8, upper-case hex) every character that does not stay unencoded. */
 export function encodeDigitalLinkValue(value) {
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
-    if (isUnreserved(c)) {
+    if (staysUnencoded(c)) {
       out += c;
       continue;
     }

@@ -6,6 +6,7 @@
 //   scan     [text] → [parseScan(text)]
 //   chain    { rpcUrl, contract, root } → checkOnChain(...)
 //   constants {} → { anchorsSelector }
+//   gs1      { values, segments, uris, urns } → { encoded, decoded, canonical, fromUrn } (null where C# says false)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +51,16 @@ async function run() {
     case 'constants': {
       const { ANCHORS_SELECTOR } = await load('verify.js');
       return { anchorsSelector: ANCHORS_SELECTOR };
+    }
+    case 'gs1': {
+      const { encodeDigitalLinkValue, decodeDigitalLinkValue, canonicaliseDigitalLink } = await load('gs1.js');
+      const { epcUriToDigitalLink } = await load('epcuri.js');
+      return {
+        encoded: input.values.map(encodeDigitalLinkValue),
+        decoded: input.segments.map(decodeDigitalLinkValue),
+        canonical: input.uris.map(canonicaliseDigitalLink),
+        fromUrn: input.urns.map(epcUriToDigitalLink),
+      };
     }
     default:
       throw new Error(`unknown command ${command}`);
