@@ -18,7 +18,8 @@ public sealed class KestrelApiFixture : ApiFixture
     {
         await base.InitializeAsync();
         _kestrel = Factory.WithWebHostBuilder(_ => { });
-        _kestrel.UseKestrel(0);
+        // A free loopback port: UseKestrel(0) listens on Kestrel's default 5000, so two such fixtures would collide.
+        _kestrel.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _kestrel.StartServer();
         Http = _kestrel.CreateClient();
     }
