@@ -34,8 +34,9 @@ internal sealed class GreyImage
     /// <exception cref="TraceError">invalid-image: not a JPEG or PNG, too many pixels, or not decodable.</exception>
     public static GreyImage Read(byte[] file)
     {
-        if (FormatOf(file) is null)
-            throw Invalid("is not a JPEG or PNG image");
+        var format = FormatOf(file) ?? throw Invalid("is not a JPEG or PNG image");
+        if (format == "jpeg" && !JpegStructure.IsWellFormed(file))
+            throw Invalid("is not a well-formed JPEG (its marker segments do not fit together)");
         ImageInfo? info;
         try
         {

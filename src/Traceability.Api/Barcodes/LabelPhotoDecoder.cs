@@ -67,6 +67,10 @@ internal static class LabelPhotoDecoder
         // With AssumeGS1, ZXing puts the identifier in front of GS1-128 data; it is not data.
         if (identifier is not null && text.StartsWith(identifier, StringComparison.Ordinal))
             text = text[identifier.Length..];
+        // The FNC1 that makes a symbol GS1 is told by the identifier (as scanners transmit it), not part of the data;
+        // ZXing's DataMatrix decoder hands it over as a leading GS.
+        if (gs1 && text.StartsWith(Gs1ElementString.GroupSeparator))
+            text = text[1..];
         var symbology = (result.BarcodeFormat, gs1) switch
         {
             (BarcodeFormat.DATA_MATRIX, true) => "GS1 DataMatrix",
