@@ -20,8 +20,9 @@ ensure_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
-# Debian packages the tests need: zbar-tools (zbarimg) decodes the API's QR codes independently of the encoder.
-test_apt_packages=(zbar-tools)
+# Debian packages the tests need, decoders that share no code with our encoder (ZXing.Net): zbar-tools (zbarimg) reads
+# the QR codes and GS1-128, dmtx-utils (dmtxread) the GS1 DataMatrix.
+test_apt_packages=(zbar-tools dmtx-utils)
 
 ensure_dotnet() {
   if ! command -v dotnet >/dev/null 2>&1; then

@@ -24,6 +24,7 @@ app.MapCaptureApi();
 app.MapEventsApi();
 app.MapQrApi();
 app.MapLabelsApi();
+app.MapBarcodesApi();
 app.MapLabResultsApi();
 app.MapProductsApi();
 app.MapExportsApi();

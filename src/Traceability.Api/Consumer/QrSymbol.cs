@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using QRCoder;
+using Traceability.Api.Barcodes;
 
 namespace Traceability.Api.Consumer;
 
@@ -16,12 +15,12 @@ internal sealed class QrSymbol
     /// <summary>Light modules around the symbol, as ISO/IEC 18004 asks.</summary>
     public const int QuietZone = 4;
 
-    private readonly bool[][] _dark;
+    private readonly ModuleGrid _grid;
 
-    private QrSymbol(bool[][] dark) => _dark = dark;
+    private QrSymbol(bool[][] dark) => _grid = new ModuleGrid(dark);
 
     /// <summary>Modules per side, quiet zone included.</summary>
-    public int Modules => _dark.Length;
+    public int Modules => _grid.Width;
 
     public static QrSymbol Encode(string text)
     {
@@ -45,45 +44,12 @@ internal sealed class QrSymbol
         return new QrSymbol(dark);
     }
 
-    /// <summary>An SVG of <paramref name="pixels"/> square, one path for all dark modules, no XML declaration (it can be inlined in HTML).</summary>
-    public string ToSvg(int pixels)
-    {
-        var n = Modules.ToString(CultureInfo.InvariantCulture);
-        var svg = new StringBuilder(8192);
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{pixels}\" height=\"{pixels}\" viewBox=\"0 0 {n} {n}\" shape-rendering=\"crispEdges\" role=\"img\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{n}\" height=\"{n}\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
-        for (var y = 0; y < Modules; y++)
-        {
-            for (var x = 0; x < Modules; x++)
-            {
-                if (!_dark[y][x])
-                    continue;
-                var run = 1;
-                while (x + run < Modules && _dark[y][x + run])
-                    run++;
-                svg.Append(CultureInfo.InvariantCulture, $"M{x} {y}h{run}v1h-{run}z");
-                x += run;
-            }
-        }
-        svg.Append("\"/></svg>");
-        return svg.ToString();
-    }
+    /// <summary>An SVG of <paramref name="pixels"/> square, no XML declaration (it can be inlined in HTML).</summary>
+    public string ToSvg(int pixels) => _grid.ToSvg(pixels, pixels);
 
     /// <summary>
     /// A black-and-white PNG exactly <paramref name="pixels"/> square: each module a whole number of pixels, the
     /// pixels left over added to the quiet zone. Null when <paramref name="pixels"/> is smaller than <see cref="Modules"/>.
     /// </summary>
-    public byte[]? ToPng(int pixels)
-    {
-        var scale = pixels / Modules;
-        if (scale == 0)
-            return null;
-        var offset = (pixels - scale * Modules) / 2;
-        return MonochromePng.Encode(pixels, pixels, (x, y) =>
-        {
-            int mx = (x - offset) / scale, my = (y - offset) / scale;
-            return x >= offset && y >= offset && mx < Modules && my < Modules && _dark[my][mx];
-        });
-    }
+    public byte[]? ToPng(int pixels) => _grid.ToPng(pixels, pixels);
 }
