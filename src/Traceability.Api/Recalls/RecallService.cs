@@ -68,6 +68,7 @@ public sealed class RecallService(
         {
             if (state.HolderOrgId is { } holder) parties.Add(holder);
             if (state.PendingReceiverOrgId is { } receiver) parties.Add(receiver);
+            parties.UnionWith(state.PendingReceivers);
         }
 
         var session = ledger.Require();

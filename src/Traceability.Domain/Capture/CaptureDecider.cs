@@ -152,7 +152,15 @@ public static class CaptureDecider
             if (fx.ShippedToGln is { } gln)
             {
                 var receiver = facts.OrgIdByGln(gln);
-                foreach (var key in shipped) Set(_lots[key] with { PendingReceiverOrgId = receiver, LastEventId = id });
+                foreach (var key in shipped)
+                {
+                    var lot = _lots[key];
+                    Set(lot with
+                    {
+                        PendingReceiverOrgId = receiver, LastEventId = id,
+                        PendingReceivers = receiver is null || lot.PendingReceivers.Contains(receiver) ? lot.PendingReceivers : [.. lot.PendingReceivers, receiver],
+                    });
+                }
             }
 
             var unconfirmed = false;
@@ -160,12 +168,15 @@ public static class CaptureDecider
             foreach (var key in received)
             {
                 var lot = _lots[key];
-                if (lot.PendingReceiverOrgId == _writer.Id)
+                if (lot.AwaitsReceiptBy(_writer.Id))
+                {
+                    var stillAwaited = lot.PendingReceivers.Where(r => r != _writer.Id).ToList();
                     Set(lot with
                     {
-                        HolderOrgId = _writer.Id, PendingReceiverOrgId = null, LastEventId = id,
+                        HolderOrgId = _writer.Id, PendingReceiverOrgId = stillAwaited.LastOrDefault(), PendingReceivers = stillAwaited, LastEventId = id,
                         Custodians = lot.Custodians.Contains(_writer.Id) ? lot.Custodians : [.. lot.Custodians, _writer.Id],
                     });
+                }
                 else if (lot.HolderOrgId != _writer.Id) unconfirmed = true;
             }
 

@@ -17,17 +17,27 @@ public sealed record LotState(
     /// <summary>The standing events that mark the lot non-conformant; declaring one in error takes it off.</summary>
     public IReadOnlyList<string> NonConformantBy { get; init; } = [];
 
+    /// <summary>
+    /// Every organisation a shipment of (part of) the lot is on its way to; <see cref="PendingReceiverOrgId"/> is the
+    /// latest. A lot split between two shops has both here until each receives its part.
+    /// </summary>
+    public IReadOnlyList<string> PendingReceivers { get; init; } = [];
+
     public string? CreatorOrgId => Custodians.Count > 0 ? Custodians[0] : null;
 
+    /// <summary>Whether a receipt by the organisation completes a shipment to it.</summary>
+    public bool AwaitsReceiptBy(string orgId) => PendingReceiverOrgId == orgId || PendingReceivers.Contains(orgId);
+
     /// <summary>Whether the organisation is, was or is about to be (a shipment awaits its receipt) in the custody chain.</summary>
-    public bool InCustodyChain(string orgId) => HolderOrgId == orgId || PendingReceiverOrgId == orgId || Custodians.Contains(orgId);
+    public bool InCustodyChain(string orgId) => HolderOrgId == orgId || AwaitsReceiptBy(orgId) || Custodians.Contains(orgId);
 
     // Value equality over the lists too (a record compares them by reference).
     public bool Equals(LotState? other) =>
         other is not null && LotKey == other.LotKey && Gtin == other.Gtin && Lot == other.Lot && HolderOrgId == other.HolderOrgId
         && PendingReceiverOrgId == other.PendingReceiverOrgId && NonConformant == other.NonConformant
         && FirstEventId == other.FirstEventId && LastEventId == other.LastEventId
-        && Custodians.SequenceEqual(other.Custodians) && NonConformantBy.SequenceEqual(other.NonConformantBy);
+        && Custodians.SequenceEqual(other.Custodians) && NonConformantBy.SequenceEqual(other.NonConformantBy)
+        && PendingReceivers.SequenceEqual(other.PendingReceivers);
 
     public override int GetHashCode() => HashCode.Combine(LotKey, HolderOrgId, PendingReceiverOrgId, NonConformant, LastEventId);
 }

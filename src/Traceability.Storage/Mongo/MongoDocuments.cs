@@ -103,6 +103,8 @@ internal static class MongoDocuments
     {
         Custodians = d.TryGetValue("custodians", out var custodians) ? Strings(custodians) : [],
         NonConformantBy = d.TryGetValue("non_conformant_by", out var by) ? Strings(by) : [],
+        PendingReceivers = d.TryGetValue("pending_receivers", out var receivers) ? Strings(receivers)
+            : d["pending_receiver_org_id"].IsString ? [d["pending_receiver_org_id"].AsString] : [],
     };
 
     public static BsonDocument FromCaptureJob(CaptureJob job) => new()

@@ -102,7 +102,8 @@ public sealed partial class MongoTraceStore
             .Set("non_conformant", lot.NonConformant)
             .Set("last_event_id", lot.LastEventId)
             .Set("custodians", new BsonArray(lot.Custodians))
-            .Set("non_conformant_by", new BsonArray(lot.NonConformantBy));
+            .Set("non_conformant_by", new BsonArray(lot.NonConformantBy))
+            .Set("pending_receivers", new BsonArray(lot.PendingReceivers));
         return new UpdateOneModel<BsonDocument>(Filter.Eq("_id", lot.LotKey), update) { IsUpsert = true };
     }
 

@@ -58,7 +58,8 @@ internal static class SqliteSchema
             first_event_id TEXT NOT NULL,
             last_event_id TEXT NOT NULL,
             custodians TEXT NOT NULL DEFAULT '[]',
-            non_conformant_by TEXT NOT NULL DEFAULT '[]');
+            non_conformant_by TEXT NOT NULL DEFAULT '[]',
+            pending_receivers TEXT NOT NULL DEFAULT '[]');
 
         CREATE TABLE IF NOT EXISTS containers (container_key TEXT PRIMARY KEY, lot_keys TEXT NOT NULL);
 

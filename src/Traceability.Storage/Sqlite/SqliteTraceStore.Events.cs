@@ -115,12 +115,13 @@ public sealed partial class SqliteTraceStore
         cmd.Transaction = tx;
         cmd.CommandText = """
             INSERT INTO lots (lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id,
-                              custodians, non_conformant_by)
-            VALUES ($key, $gtin, $lot, $holder, $pending, $nc, $first, $last, $custodians, $ncby)
+                              custodians, non_conformant_by, pending_receivers)
+            VALUES ($key, $gtin, $lot, $holder, $pending, $nc, $first, $last, $custodians, $ncby, $receivers)
             ON CONFLICT(lot_key) DO UPDATE SET holder_org_id = excluded.holder_org_id,
                 pending_receiver_org_id = excluded.pending_receiver_org_id,
                 non_conformant = excluded.non_conformant, last_event_id = excluded.last_event_id,
-                custodians = excluded.custodians, non_conformant_by = excluded.non_conformant_by
+                custodians = excluded.custodians, non_conformant_by = excluded.non_conformant_by,
+                pending_receivers = excluded.pending_receivers
             """;
         var key = cmd.Parameters.Add("$key", SqliteType.Text);
         var gtin = cmd.Parameters.Add("$gtin", SqliteType.Text);
@@ -132,6 +133,7 @@ public sealed partial class SqliteTraceStore
         var last = cmd.Parameters.Add("$last", SqliteType.Text);
         var custodians = cmd.Parameters.Add("$custodians", SqliteType.Text);
         var ncBy = cmd.Parameters.Add("$ncby", SqliteType.Text);
+        var receivers = cmd.Parameters.Add("$receivers", SqliteType.Text);
         foreach (var l in lots)
         {
             key.Value = l.LotKey;
@@ -144,6 +146,7 @@ public sealed partial class SqliteTraceStore
             last.Value = l.LastEventId;
             custodians.Value = JsonSerializer.Serialize(l.Custodians, Json);
             ncBy.Value = JsonSerializer.Serialize(l.NonConformantBy, Json);
+            receivers.Value = JsonSerializer.Serialize(l.PendingReceivers, Json);
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -274,7 +277,7 @@ public sealed partial class SqliteTraceStore
             for (var i = 0; i < chunk.Length; i++) { names.Add($"$k{i}"); cmd.Parameters.AddWithValue($"$k{i}", chunk[i]); }
             cmd.CommandText = $"""
                 SELECT lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id,
-                       custodians, non_conformant_by
+                       custodians, non_conformant_by, pending_receivers
                 FROM lots WHERE lot_key IN ({string.Join(",", names)})
                 """;
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
@@ -285,6 +288,7 @@ public sealed partial class SqliteTraceStore
                 {
                     Custodians = JsonSerializer.Deserialize<string[]>(r.GetString(8), Json) ?? [],
                     NonConformantBy = JsonSerializer.Deserialize<string[]>(r.GetString(9), Json) ?? [],
+                    PendingReceivers = JsonSerializer.Deserialize<string[]>(r.GetString(10), Json) ?? [],
                 };
                 result[state.LotKey] = state;
             }

@@ -40,9 +40,11 @@ public sealed partial class SqliteTraceStore
         await AddColumnAsync("events", "declared", "INTEGER NOT NULL DEFAULT 0", cancellationToken);
         await AddColumnAsync("lots", "custodians", "TEXT NOT NULL DEFAULT '[]'", cancellationToken);
         await AddColumnAsync("lots", "non_conformant_by", "TEXT NOT NULL DEFAULT '[]'", cancellationToken);
+        await AddColumnAsync("lots", "pending_receivers", "TEXT NOT NULL DEFAULT '[]'", cancellationToken);
         await AddColumnAsync("recall_acks", "org_id", "TEXT", cancellationToken);
         await ExecuteAsync(Writer, """
             UPDATE events SET declared = 1 WHERE json_extract(json, '$.errorDeclaration') IS NOT NULL;
+            UPDATE lots SET pending_receivers = json_array(pending_receiver_org_id) WHERE pending_receiver_org_id IS NOT NULL AND pending_receivers = '[]';
             -- The custody chain known so far: the creator, then the holder.
             UPDATE lots SET custodians = json_array((SELECT org_id FROM events WHERE event_id = lots.first_event_id))
                 WHERE custodians = '[]' AND EXISTS (SELECT 1 FROM events WHERE event_id = lots.first_event_id);

@@ -49,7 +49,7 @@ public sealed class HeadAnswersLikeGet(KestrelApiFixture api) : IClassFixture<Ke
         var response = await RawHttp.SendAsync(api.Http.BaseAddress!, "HEAD", "/capture", cancellationToken: Ct);
 
         Assert.Equal(405, response.Status);
-        Assert.Equal("POST", response.Headers["allow"]);
+        Assert.Equal(["OPTIONS", "POST"], response.Headers["allow"].Split(',').Select(m => m.Trim()).Order()); // OPTIONS tells the capture limits
         Assert.Empty(response.Body);
     }
 
