@@ -54,7 +54,11 @@ internal static class EventXmlWriter
         if (rootPrefix is null)
             xml.WriteStartElement(type);
         else
+        {
             xml.WriteStartElement(rootPrefix, type, XmlNamespaces.Epcis2);
+            xml.WriteAttributeString("xmlns", "xsi", null, XmlNamespaces.Xsi);
+            xml.WriteAttributeString("xmlns", "xsd", null, XmlNamespaces.XmlSchema);
+        }
         // Every prefix of the event's own @context is declared, used by a name or not: values may be compact IRIs.
         foreach (var (prefix, ns) in names.Declared)
             xml.WriteAttributeString("xmlns", prefix, null, ns);

@@ -9,7 +9,7 @@ namespace Traceability.Domain.Epcis.Xml;
 /// </summary>
 internal static class SensorReader
 {
-    private enum Kind { Text, Time, Number, Boolean, MeasurementType, Alert, Component }
+    private enum Kind { Text, String, Time, Number, Boolean, MeasurementType, Alert, Component }
 
     private static readonly Dictionary<string, Kind> MetadataAttributes = new(StringComparer.Ordinal)
     {
@@ -22,7 +22,7 @@ internal static class SensorReader
         ["type"] = Kind.MeasurementType, ["exception"] = Kind.Alert, ["component"] = Kind.Component, ["time"] = Kind.Time,
         ["value"] = Kind.Number, ["minValue"] = Kind.Number, ["maxValue"] = Kind.Number, ["meanValue"] = Kind.Number,
         ["sDev"] = Kind.Number, ["percRank"] = Kind.Number, ["percValue"] = Kind.Number, ["booleanValue"] = Kind.Boolean,
-        ["stringValue"] = Kind.Text, ["hexBinaryValue"] = Kind.Text, ["uriValue"] = Kind.Text, ["uom"] = Kind.Text,
+        ["stringValue"] = Kind.String, ["hexBinaryValue"] = Kind.Text, ["uriValue"] = Kind.Text, ["uom"] = Kind.Text,
         ["chemicalSubstance"] = Kind.Text, ["microorganism"] = Kind.Text, ["deviceID"] = Kind.Text,
         ["deviceMetadata"] = Kind.Text, ["rawData"] = Kind.Text, ["dataProcessingMethod"] = Kind.Text,
         ["coordinateReferenceSystem"] = Kind.Text, ["bizRules"] = Kind.Text,
@@ -80,7 +80,8 @@ internal static class SensorReader
             if (ns.Length > 0 && !XmlNamespaces.IsEpcis(ns))
                 fields[source.Prefixes.PrefixFor(ns, reader.Prefix) + ":" + reader.LocalName] = reader.Value;
             else if (standard.TryGetValue(reader.LocalName, out var kind))
-                fields[reader.LocalName] = Value(source, kind, source.AttributeValue);
+                // xsd:string keeps its spaces; the other types collapse them.
+                fields[reader.LocalName] = Value(source, kind, kind == Kind.String ? reader.Value : source.AttributeValue);
             else
                 source.ErrorAt(source.AttributePath, $"'{reader.LocalName}' is not an attribute of this element; user extensions need a namespace");
         }
