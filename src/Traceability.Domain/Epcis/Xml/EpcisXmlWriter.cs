@@ -17,6 +17,7 @@ public static class EpcisXmlWriter
 {
     private const string EpcisPrefix = "epcis";
     private const string QueryPrefix = "epcisq";
+    private const int FlushThreshold = 32 * 1024;
 
     /// <summary>Writes an EPCISDocument or EPCISQueryDocument (JSON-LD) as XML.</summary>
     public static void WriteDocument(JsonObject document, Stream output)
@@ -58,7 +59,9 @@ public static class EpcisXmlWriter
 
     /// <summary>
     /// Writes an EPCISQueryDocument holding <paramref name="events"/> (each with its own @context, as stored),
-    /// flushing to <paramref name="output"/> event by event so memory is bounded by one event.
+    /// passing what is written on to <paramref name="output"/> whenever a few tens of kilobytes are ready, so
+    /// memory stays bounded whatever the number of events. An event the binding cannot carry throws
+    /// <see cref="EpcisXmlWriteException"/> part-way: check with <see cref="Unwritable"/> first where that matters.
     /// </summary>
     public static async Task WriteQueryDocumentAsync(IEnumerable<JsonObject> events, Stream output, string queryName = "SimpleEventQuery",
         DateTimeOffset? creationDate = null, CancellationToken cancellationToken = default)
@@ -76,7 +79,9 @@ public static class EpcisXmlWriter
         foreach (var evt in events)
         {
             EventXmlWriter.Write(writer, evt, names, $"$.epcisBody.queryResults.resultsBody.eventList[{index++}]");
-            await FlushAsync(xml, buffer, output, cancellationToken);
+            xml.Flush();
+            if (buffer.Length >= FlushThreshold)
+                await FlushAsync(xml, buffer, output, cancellationToken);
         }
         xml.WriteEndDocument();
         await FlushAsync(xml, buffer, output, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml;
 
@@ -54,8 +53,9 @@ internal static class ExtensionReader
             }
         }
 
-        var path = source.Path.Current;
-        var text = new StringBuilder();
+        // Only a typed value can be wrong, so only then is the path worth building.
+        var path = type is null ? "" : source.Path.Current;
+        var text = source.TextBuffer(source.Path.Count);
         while (source.NextChild(element, text))
         {
             var key = Key(source);
@@ -63,11 +63,11 @@ internal static class ExtensionReader
         }
         if (nil)
             return null;
-        var value = text.ToString().Trim();
+        var value = text.Length == 0 ? "" : text.ToString().Trim();
         if (fields is null)
-            return Typed(source, path, value, type);
+            return type is null ? value : Typed(source, path, value, type);
         if (value.Length > 0)
-            fields[ValueKey] = Typed(source, path, value, type);
+            fields[ValueKey] = type is null ? value : Typed(source, path, value, type);
         return fields;
     }
 

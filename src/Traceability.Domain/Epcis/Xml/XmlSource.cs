@@ -17,6 +17,7 @@ internal sealed class XmlSource
     private readonly EpcisXmlOptions _options;
     private readonly StringBuilder _text = new();
     private readonly char[] _chunk = new char[4096];
+    private readonly List<StringBuilder> _textBuffers = [];
 
     public XmlSource(XmlReader reader, EpcisXmlOptions options, JsonLdPrefixes prefixes, ErrorList errors)
     {
@@ -41,6 +42,14 @@ internal sealed class XmlSource
 
     /// <summary>The current element's name as paths show it: the local name for EPCIS elements, else as written.</summary>
     public string DisplayName => IsEpcis ? _reader.LocalName : _reader.Name;
+
+    /// <summary>A cleared text buffer for mixed content at a nesting depth (one per depth, reused).</summary>
+    public StringBuilder TextBuffer(int depth)
+    {
+        while (_textBuffers.Count <= depth)
+            _textBuffers.Add(new StringBuilder());
+        return _textBuffers[depth].Clear();
+    }
 
     /// <summary>Positions on the first element of the document (the root); false for an empty document.</summary>
     public bool MoveToRoot() => _reader.MoveToContent() == XmlNodeType.Element;
