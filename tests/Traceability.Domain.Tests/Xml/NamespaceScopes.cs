@@ -26,6 +26,16 @@ public sealed class NamespaceScopes
     }
 
     [Fact]
+    public void NamespacesDeclaredAroundTheEventsBelongToTheDocument()
+    {
+        var document = Read(XmlSamples.Document(XmlSamples.ObjectEvent("<a:x>1</a:x>"))
+            .Replace("<EventList>", "<EventList xmlns:a=\"urn:example:a:\">"));
+
+        Assert.Equal("""["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",{"a":"urn:example:a:"}]""", document["@context"]!.ToJsonString());
+        Assert.False(Event(document, 0).ContainsKey("@context"));
+    }
+
+    [Fact]
     public void OnePrefixForTwoNamespacesInOneEventGetsAFreshPrefixForTheSecond()
     {
         var evt = Event(Read(XmlSamples.Document(XmlSamples.ObjectEvent("""

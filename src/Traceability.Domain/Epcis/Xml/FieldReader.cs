@@ -15,29 +15,31 @@ internal static class FieldReader
 
     public static JsonNode? DateTime(XmlSource source, in XmlSource.Element element)
     {
-        var path = source.Path.Current;
-        var text = source.ReadText(element);
-        if (XmlValues.IsDateTimeStamp(text))
-            return text;
-        source.ErrorAt(path, $"must be {XmlValues.DateTimeExpected}; got '{(text.Length <= 40 ? text : text[..37] + "…")}'");
-        return null;
+        var text = source.ReadText(element, static text => XmlValues.IsDateTimeStamp(text) ? null : DateTimeProblem(text));
+        return XmlValues.IsDateTimeStamp(text) ? text : null;
     }
+
+    public static string DateTimeProblem(string text) =>
+        $"must be {XmlValues.DateTimeExpected}; got '{(text.Length <= 40 ? text : text[..37] + "…")}'";
 
     /// <summary>A CBV value: any spelling of a term becomes the bare term.</summary>
     public static JsonNode? Vocabulary(XmlSource source, in XmlSource.Element element, CbvVocabulary vocabulary)
     {
-        var path = source.Path.Current;
-        var text = source.ReadText(element);
-        return VocabularyValue(source, path, text, vocabulary);
+        string? value = null;
+        source.ReadText(element, text => (value = CbvXml.ToJson(vocabulary, text)) is null ? VocabularyProblem(text) : null);
+        return value;
     }
 
-    public static string? VocabularyValue(XmlSource source, string path, string text, CbvVocabulary vocabulary)
+    /// <summary>A CBV value in the attribute at the reader (its path is built only for an error).</summary>
+    public static string? VocabularyAttribute(XmlSource source, string text, CbvVocabulary vocabulary)
     {
         var value = CbvXml.ToJson(vocabulary, text);
         if (value is null)
-            source.ErrorAt(path, $"'{text}' is not a term of the CBV vocabulary it names");
+            source.ErrorAt(source.AttributePath, VocabularyProblem(text));
         return value;
     }
+
+    private static string VocabularyProblem(string text) => $"'{text}' is not a term of the CBV vocabulary it names";
 
     /// <summary>epcList, childEPCs, inputEPCList, outputEPCList: <c>&lt;epc&gt;</c> elements.</summary>
     public static JsonArray IdentifierList(XmlSource source, in XmlSource.Element element) => IdentifierListOf(source, element, "epc");
@@ -142,7 +144,7 @@ internal static class FieldReader
             while (source.NextAttribute(ref started))
             {
                 if (source.Reader.NamespaceURI.Length == 0 && source.Reader.LocalName == "type")
-                    item["type"] = VocabularyValue(source, source.AttributePath, source.AttributeValue, typeVocabulary);
+                    item["type"] = VocabularyAttribute(source, source.AttributeValue, typeVocabulary);
                 else if (source.Reader.NamespaceURI != XmlNamespaces.Xsi)
                     source.ErrorAt(source.AttributePath, $"<{itemName}> has only a type attribute");
             }

@@ -85,9 +85,7 @@ internal static class SensorReader
             else
                 source.ErrorAt(source.AttributePath, $"'{reader.LocalName}' is not an attribute of this element; user extensions need a namespace");
         }
-        var path = source.Path.Current;
-        if (source.ReadText(element).Length > 0)
-            source.ErrorAt(path, "holds text; its data belongs in attributes");
+        source.ReadText(element, static text => text.Length > 0 ? "holds text; its data belongs in attributes" : null);
         return fields;
     }
 
@@ -98,7 +96,7 @@ internal static class SensorReader
             case Kind.Time:
                 if (XmlValues.IsDateTimeStamp(text))
                     return text;
-                source.ErrorAt(source.AttributePath, $"must be {XmlValues.DateTimeExpected}; got '{text}'");
+                source.ErrorAt(source.AttributePath, FieldReader.DateTimeProblem(text));
                 return null;
             case Kind.Number:
                 if (XmlValues.TryNumber(text, out var number))
@@ -113,7 +111,7 @@ internal static class SensorReader
             case Kind.MeasurementType or Kind.Alert:
                 return CbvXml.Gs1TermToJson(text);
             case Kind.Component:
-                return FieldReader.VocabularyValue(source, source.AttributePath, text, CbvVocabulary.SensorComponent);
+                return FieldReader.VocabularyAttribute(source, text, CbvVocabulary.SensorComponent);
             default:
                 return text;
         }

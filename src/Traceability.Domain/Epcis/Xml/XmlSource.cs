@@ -123,8 +123,11 @@ internal sealed class XmlSource
         }
     }
 
-    /// <summary>The element's text, trimmed; child elements are reported as errors and skipped.</summary>
-    public string ReadText(in Element element)
+    /// <summary>
+    /// The element's text, trimmed; child elements are reported as errors and skipped. <paramref name="check"/>,
+    /// when given, returns what is wrong with the text (or null), reported at the element's path.
+    /// </summary>
+    public string ReadText(in Element element, Func<string, string?>? check = null)
     {
         IsOnStartTag(element);
         _reader.Read();
@@ -154,10 +157,13 @@ internal sealed class XmlSource
             }
         }
         _reader.Read();
+        var text = tooLong ? "" : _text.ToString().Trim();
         if (tooLong)
             Error($"holds a value longer than {_options.MaxValueLength} characters");
+        else if (check?.Invoke(text) is { } problem)
+            Error(problem);
         Path.Pop();
-        return tooLong ? "" : _text.ToString().Trim();
+        return text;
     }
 
     /// <summary>Skips the element's content.</summary>
