@@ -9,13 +9,10 @@ internal static class XmlSamples
 {
     public static string Capture(params string[] parts) => SharedData.Path(["epcis-capture-xml", .. parts]);
 
-    public static TheoryData<string> Files(params string[] folder)
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Capture(folder), "*.xml").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(file));
-        return data;
-    }
+    public static TheoryData<string> Files(params string[] folder) => new(FileNames(folder));
+
+    public static IEnumerable<string> FileNames(params string[] folder) =>
+        Directory.GetFiles(Capture(folder), "*.xml").Order(StringComparer.Ordinal).Select(file => Path.GetFileName(file));
 
     public static EpcisXmlResult ReadFile(string path)
     {
