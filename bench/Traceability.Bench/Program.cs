@@ -29,7 +29,10 @@ switch (benchmark)
     case "signing":
         SigningThroughput.Run(Int("signatures", 5000), Int("threads", 1));
         return 0;
+    case "xml":
+        await XmlReading.RunAsync(Int("events", 100_000));
+        return 0;
     default:
-        Console.WriteLine("benchmarks: anchors [--accounts 4] [--transactions 4000] [--window 32] | capture [--documents 200] [--events 100] [--clients 4] [--anchoring on|off] | query [--events 1000000] [--queries 2000] | anchoring [--events 100000] [--per-event-events 2000] [--clients 4] | resolver [--rate 500] [--connections 50] [--seconds 20] | trace [--events 1000000] [--lots 100000] [--depth 10] [--queries 2000] [--hop-queries <all>] | signing [--signatures 5000] [--threads 1]");
+        Console.WriteLine("benchmarks: anchors [--accounts 4] [--transactions 4000] [--window 32] | capture [--documents 200] [--events 100] [--clients 4] [--anchoring on|off] | query [--events 1000000] [--queries 2000] | anchoring [--events 100000] [--per-event-events 2000] [--clients 4] | resolver [--rate 500] [--connections 50] [--seconds 20] | trace [--events 1000000] [--lots 100000] [--depth 10] [--queries 2000] [--hop-queries <all>] | signing [--signatures 5000] [--threads 1] | xml [--events 100000]");
         return benchmark == "help" ? 0 : 2;
 }

@@ -13,6 +13,7 @@ namespace Traceability.Domain.Epcis.Hashing;
 internal sealed class PreHashBuilder
 {
     private const string RdfsComment = "{http://www.w3.org/2000/01/rdf-schema#}comment";
+    private const string ValueKey = "@value";
 
     // Not part of the event's identity: its id, when the repository saw it, and corrections of it (an error
     // declaration keeps the hash of the event it declares wrong, EPCIS 2.0 §7.4.1.4).
@@ -149,11 +150,24 @@ internal sealed class PreHashBuilder
                     AddExtension(into, name, item);
                 break;
             case JsonObject obj:
+                // A JSON-LD value object's @value is the element's own text (the XML binding's element with
+                // attributes and text): written as name=text before the other members, as the reference does.
+                var ownText = obj.TryGetPropertyValue(ValueKey, out var own) && own is JsonValue ownValue
+                    ? ValueText(ownValue, isTimestamp: false, VocabularyKind.None)
+                    : "";
                 var children = new List<string>();
                 foreach (var (childName, child) in obj)
-                    AddExtension(children, childName, child);
-                if (children.Count > 0)
-                    into.Add(AppendSorted(new StringBuilder(expanded), children).ToString());
+                {
+                    if (childName != ValueKey)
+                        AddExtension(children, childName, child);
+                }
+                if (children.Count > 0 || ownText.Length > 0)
+                {
+                    var head = new StringBuilder(expanded);
+                    if (ownText.Length > 0)
+                        head.Append('=').Append(ownText);
+                    into.Add(AppendSorted(head, children).ToString());
+                }
                 break;
             case JsonValue value:
                 var text = ValueText(value, isTimestamp: false, VocabularyKind.None);
