@@ -48,6 +48,12 @@ public sealed class LimitsOptions
 
 public sealed class LedgerOptions
 {
+    /// <summary>"evm" (default: an EVM chain at <see cref="RpcUrl"/>) or "fabric" (a Fabric network described by <see cref="FabricNetwork"/>).</summary>
+    public string Kind { get; set; } = Environment.GetEnvironmentVariable("TRACE_LEDGER") is { Length: > 0 } k ? k : "evm";
+
+    /// <summary>The network.json that network/fabric/start writes (channel, chaincode, organisations' peers and identities).</summary>
+    public string? FabricNetwork { get; set; }
+
     public string RpcUrl { get; set; } = "http://127.0.0.1:8545";
 
     /// <summary>Published in GET /ledger so anyone can check roots; leave unset to publish RpcUrl.</summary>

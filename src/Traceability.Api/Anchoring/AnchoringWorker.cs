@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Traceability.Api.Ledger;
+using Traceability.Ledger;
 using Traceability.Ledger.Gateway;
 using Traceability.Storage;
 
@@ -12,7 +12,7 @@ namespace Traceability.Api.Anchoring;
 /// pending; when it answers again the worker first settles every recorded batch from the chain, then goes on.
 /// </summary>
 public sealed class AnchoringWorker(
-    ITraceStore store, LedgerConnection ledger, BatchAnchorer anchorer, AnchoringSignal signal,
+    IAnchorStore store, ILedger ledger, BatchAnchorer anchorer, AnchoringSignal signal,
     IOptions<TraceOptions> options, TimeProvider clock, ILogger<AnchoringWorker> logger) : BackgroundService
 {
     private readonly AnchoringOptions _options = options.Value.Anchoring;
@@ -31,18 +31,18 @@ public sealed class AnchoringWorker(
         {
             try
             {
-                if (ledger.Session is not { } session)
+                if (ledger.Identity is null)
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
                     continue;
                 }
                 if (!settled)
                 {
-                    if (hadOutage) await anchorer.ReopenLostBatchesAsync(session, stoppingToken);
-                    await SettleRecordedBatchesAsync(session, stoppingToken);
+                    if (hadOutage) await anchorer.ReopenLostBatchesAsync(stoppingToken);
+                    await SettleRecordedBatchesAsync(stoppingToken);
                     settled = true;
                 }
-                var worked = await AnchorDueBatchesAsync(session, stoppingToken);
+                var worked = await AnchorDueBatchesAsync(stoppingToken);
                 _lastError = null;
                 if (!worked) await signal.WaitAsync(Tick, stoppingToken);
             }
@@ -57,7 +57,7 @@ public sealed class AnchoringWorker(
                 settled = false;
                 hadOutage = true;
                 // The chain may have come back without transactions it had accepted: ask it for nonces again.
-                ledger.Session?.Gateway.Nonces.ResetAll();
+                ledger.ResetAfterOutage();
                 if (ex is LedgerException or HttpRequestException or TimeoutException)
                     logger.LogWarning("anchoring paused: {Error}", ex.Message);
                 else
@@ -71,24 +71,24 @@ public sealed class AnchoringWorker(
     private TimeSpan Tick => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(20).Ticks, _options.Interval.Ticks / 4));
 
     /// <summary>Completes recorded batches the chain already has and sends the others again, per organisation.</summary>
-    private async Task SettleRecordedBatchesAsync(LedgerSession session, CancellationToken cancellationToken)
+    private async Task SettleRecordedBatchesAsync(CancellationToken cancellationToken)
     {
         var unsettled = await store.GetUnanchoredBatchesAsync(cancellationToken);
         if (unsettled.Count > 0) logger.LogInformation("settling {Count} recorded anchor batches", unsettled.Count);
         foreach (var group in unsettled.GroupBy(b => b.OrgId))
         {
-            var inFlight = new List<(AnchorBatch, SubmittedTransaction)>();
+            var inFlight = new List<(AnchorBatch, AnchorSubmission)>();
             foreach (var batch in group)
             {
-                if (await anchorer.TryCompleteFromChainAsync(session, batch, cancellationToken)) continue;
-                inFlight.Add((batch, await anchorer.SendAsync(session, batch, cancellationToken)));
+                if (await anchorer.TryCompleteFromChainAsync(batch, cancellationToken)) continue;
+                inFlight.Add((batch, await anchorer.SendAsync(batch, cancellationToken)));
             }
-            foreach (var (batch, submitted) in inFlight) await anchorer.CommitAsync(session, batch, submitted, cancellationToken);
+            foreach (var (batch, submitted) in inFlight) await anchorer.CommitAsync(batch, submitted, cancellationToken);
         }
     }
 
     /// <summary>Anchors every due batch; false when nothing was due.</summary>
-    private async Task<bool> AnchorDueBatchesAsync(LedgerSession session, CancellationToken cancellationToken)
+    private async Task<bool> AnchorDueBatchesAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var due = (await store.GetPendingBacklogAsync(cancellationToken))
@@ -97,23 +97,23 @@ public sealed class AnchoringWorker(
         if (due.Count == 0) return false;
 
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (backlog, ct) => await AnchorOrganisationAsync(session, backlog, now, ct));
+            async (backlog, ct) => await AnchorOrganisationAsync(backlog, now, ct));
         return true;
     }
 
-    private async Task AnchorOrganisationAsync(LedgerSession session, PendingBacklog backlog, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AnchorOrganisationAsync(PendingBacklog backlog, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var partialAllowed = now - backlog.OldestRecordTime >= _options.Interval;
-        var inFlight = new List<(AnchorBatch, SubmittedTransaction)>();
+        var inFlight = new List<(AnchorBatch, AnchorSubmission)>();
         // If a send fails, batches already sent are settled from the chain on the next pass.
         while (inFlight.Count < _options.MaxInFlight)
         {
             var events = await store.GetPendingEventsAsync(backlog.OrgId, _options.MaxBatch, cancellationToken);
             if (events.Count == 0 || (events.Count < _options.MaxBatch && !partialAllowed)) break;
-            var batch = await anchorer.RecordAsync(session, backlog.OrgId, events, cancellationToken);
-            inFlight.Add((batch, await anchorer.SendAsync(session, batch, cancellationToken)));
+            var batch = await anchorer.RecordAsync(backlog.OrgId, events, cancellationToken);
+            inFlight.Add((batch, await anchorer.SendAsync(batch, cancellationToken)));
             if (events.Count < _options.MaxBatch) break;
         }
-        foreach (var (batch, submitted) in inFlight) await anchorer.CommitAsync(session, batch, submitted, cancellationToken);
+        foreach (var (batch, submitted) in inFlight) await anchorer.CommitAsync(batch, submitted, cancellationToken);
     }
 }

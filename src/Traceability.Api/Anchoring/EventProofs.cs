@@ -1,13 +1,21 @@
 using System.Collections.Concurrent;
-using Traceability.Api.Ledger;
+using Traceability.Ledger;
 using Traceability.Ledger.Evm;
 using Traceability.Ledger.Merkle;
 using Traceability.Storage;
 
 namespace Traceability.Api.Anchoring;
 
-/// <summary>The ledger part of a proof: where the root was anchored and by whom.</summary>
-public sealed record ProofLedger(string Kind, long ChainId, string Contract, string TxHash, ulong BlockNumber, string AnchoredBy);
+/// <summary>
+/// The ledger part of a proof: where the root was anchored and by whom. EVM (API.md): chainId, contract, txHash;
+/// Fabric: channel, chaincode, txId. Absent fields are left out of the JSON.
+/// </summary>
+public sealed record ProofLedger(string Kind, long? ChainId, string? Contract, string? TxHash, ulong BlockNumber, string AnchoredBy)
+{
+    public string? Channel { get; init; }
+    public string? Chaincode { get; init; }
+    public string? TxId { get; init; }
+}
 
 /// <summary>An inclusion proof in the form API.md fixes (GET /events/{id}/proof).</summary>
 public sealed record EventProof(
@@ -22,7 +30,7 @@ public sealed record EventProof(
 /// RFC 6962 one path can verify under more than one size). Recently used trees are kept so a page of
 /// events from one batch builds its tree once.
 /// </summary>
-public sealed class EventProofs(ITraceStore store, LedgerConnection ledger)
+public sealed class EventProofs(IAnchorStore store, ILedger ledger)
 {
     private const int CachedTrees = 256;
     private readonly ConcurrentDictionary<string, MerkleTree> _trees = new(StringComparer.Ordinal);
@@ -44,28 +52,26 @@ public sealed class EventProofs(ITraceStore store, LedgerConnection ledger)
         return anchor is null ? null : ProofOf(anchor, viewId, view: true);
     }
 
-    /// <summary>The proofs of many events' consumer views (a lot's page), by event id; each batch's tree is built once.</summary>
+    /// <summary>The proofs of many events' consumer views (a lot's page), by event id, in two store reads.</summary>
     public async Task<IReadOnlyDictionary<string, EventProof>> GetViewProofsAsync(
         IReadOnlyList<(string EventId, string ViewId)> events, CancellationToken cancellationToken)
     {
         var anchors = await store.GetEventAnchorsAsync(events.Select(e => e.EventId).ToList(), cancellationToken);
-        var trees = new Dictionary<string, Traceability.Ledger.Merkle.MerkleTree>(StringComparer.Ordinal);
         var proofs = new Dictionary<string, EventProof>(StringComparer.Ordinal);
         foreach (var (eventId, viewId) in events)
-            if (anchors.TryGetValue(eventId, out var anchor)) proofs[eventId] = ProofOf(anchor, viewId, view: true, trees);
+            if (anchors.TryGetValue(eventId, out var anchor)) proofs[eventId] = ProofOf(anchor, viewId, view: true);
         return proofs;
     }
 
     /// <summary>The proof of leaf <paramref name="leafId"/> (an event, or with <paramref name="view"/> its consumer view) from its stored anchor.</summary>
-    public EventProof ProofOf(EventAnchor anchor, string leafId, bool view, Dictionary<string, Traceability.Ledger.Merkle.MerkleTree>? trees = null)
+    public EventProof ProofOf(EventAnchor anchor, string leafId, bool view)
     {
         if (anchor is not { IsAnchored: true, Batch: { } batch, LeafIndex: { } index }) return EventProof.Pending(leafId);
         var leaf = view ? batch.EventIds.Count + index : index;
         if (view && (batch.ViewIds.Count <= index || batch.ViewIds[index] != leafId)) return EventProof.Pending(leafId);
 
-        var tree = trees is null ? TreeOf(batch)
-            : trees.TryGetValue(batch.BatchId, out var built) ? built : trees[batch.BatchId] = TreeOf(batch);
-        var session = ledger.Session;
+        var tree = TreeOf(batch);
+        var id = ledger.Identity;
         return new EventProof(
             leafId,
             "anchored",
@@ -73,13 +79,13 @@ public sealed class EventProofs(ITraceStore store, LedgerConnection ledger)
             tree.Size,
             tree.AuditPath(leaf).Select(h => Hex.Encode(h)).ToList(),
             Hex.Encode(tree.Root),
-            new ProofLedger(
-                "evm",
-                session is null ? 0 : (long)session.Gateway.ChainId,
-                session?.Registry.Address.ToString() ?? "",
-                batch.TxHash!,
-                batch.BlockNumber!.Value,
-                batch.AnchoredBy!));
+            id?.Kind == "fabric"
+                ? new ProofLedger("fabric", null, null, null, batch.BlockNumber!.Value, batch.AnchoredBy!)
+                {
+                    Channel = id.Network, Chaincode = id.Contract, TxId = batch.TxHash,
+                }
+                : new ProofLedger("evm", id is null ? 0 : long.Parse(id.Network, System.Globalization.CultureInfo.InvariantCulture),
+                    id?.Contract ?? "", batch.TxHash!, batch.BlockNumber!.Value, batch.AnchoredBy!));
     }
 
     private MerkleTree TreeOf(AnchorBatch batch)

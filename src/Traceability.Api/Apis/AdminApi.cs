@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Traceability.Api.Auth;
-using Traceability.Api.Ledger;
+using Traceability.Ledger;
 using Traceability.Domain;
 using Traceability.Domain.Gs1;
 using Traceability.Domain.Organisations;
@@ -26,8 +26,8 @@ public static class AdminApi
     }
 
     public static async Task<Created<CreatedOrg>> CreateOrganisation(
-        HttpContext context, Caller caller, IOrganisationStore store, KeyVault keys,
-        LedgerConnection ledger, Organisations.OrganisationDirectory directory, CancellationToken cancellationToken)
+        HttpContext context, Caller caller, IOrganisationStore store, ILedger ledger,
+        Organisations.OrganisationDirectory directory, CancellationToken cancellationToken)
     {
         caller.RequireAdmin(context);
         var request = await Http.JsonBody.ReadAsync<CreateOrgRequest>(context.Request, cancellationToken, "invalid-organisation");
@@ -45,16 +45,15 @@ public static class AdminApi
                     [new FieldError($"$.companyPrefixes[{i}]", $"overlaps a prefix of {holder.Name}")]);
         }
 
-        // The ledger account is registered before the organisation is stored, so a stored
-        // organisation can always anchor; a failure here leaves at most an unused keystore.
-        var session = ledger.Require();
+        // The ledger identity is registered before the organisation is stored, so a stored
+        // organisation can always anchor; a failure here leaves at most an unused key.
+        if (ledger.Identity is null)
+            throw new Traceability.Ledger.Gateway.LedgerUnavailableException($"the ledger is not connected: {ledger.LastError}");
         var orgId = "org-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
-        var key = keys.Create(orgId);
-        await ledger.FundAsync(key.Address, cancellationToken);
-        await session.Registry.RegisterOrgAsync(session.Admin, key.Address, ToLedgerRole(role), orgId, cancellationToken);
+        var ledgerIdentity = await ledger.RegisterOrganisationAsync(orgId, ToLedgerRole(role), cancellationToken);
 
         var apiKey = Caller.NewApiKey();
-        var org = new Organisation(orgId, name, role, gln, Caller.HashApiKey(apiKey), key.Address.ToString(), DateTimeOffset.UtcNow)
+        var org = new Organisation(orgId, name, role, gln, Caller.HashApiKey(apiKey), ledgerIdentity, DateTimeOffset.UtcNow)
         {
             CompanyPrefixes = prefixes.Select(p => p.Value).ToList(),
         };

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Traceability.Api.Ledger;
+using Traceability.Ledger;
 using Traceability.Storage;
 
 namespace Traceability.Api.Apis;
 
 public static class HealthApi
 {
-    public sealed record ChainHealth(string Status, string RpcUrl, string? ChainId, string? Contract, ulong? LastBlock, string? Error);
+    /// <summary>The ledger's health: for an EVM chain its RPC URL, chain id and contract; for Fabric the peer, channel and chaincode.</summary>
+    public sealed record ChainHealth(string Status, string Kind, string RpcUrl, string? ChainId, string? Contract, ulong? LastBlock, string? Error);
 
     public sealed record StoreHealth(string Status, string Kind, long Events, long Organisations);
 
@@ -26,16 +27,17 @@ public static class HealthApi
     }
 
     public static async Task<Ok<Readiness>> Ready(
-        ITraceStore store, LedgerConnection ledger, Anchoring.AnchoringWorker worker, CancellationToken cancellationToken)
+        ITraceStore store, ILedger ledger, IOptions<TraceOptions> options, Anchoring.AnchoringWorker worker, CancellationToken cancellationToken)
     {
         var stats = await store.GetStatsAsync(cancellationToken);
         var lastBlock = await ledger.ProbeAsync(cancellationToken);
-        var session = ledger.Session;
+        var identity = ledger.Identity;
         var chain = new ChainHealth(
             lastBlock is null ? "Degraded" : "Healthy",
-            ledger.RpcUrl.ToString(),
-            session?.Gateway.ChainId.ToString(),
-            session?.Registry.Address.ToString(),
+            identity?.Kind ?? options.Value.Ledger.Kind,
+            options.Value.Ledger.Kind == "fabric" ? options.Value.Ledger.FabricNetwork ?? "" : options.Value.Ledger.RpcUrl,
+            identity?.Network,
+            identity?.Contract,
             lastBlock,
             lastBlock is null ? ledger.LastError : null);
         var anchoring = new AnchoringHealth(worker.LastError is null ? "Running" : "Stalled", stats.UnanchoredEvents, worker.LastError);
@@ -43,13 +45,15 @@ public static class HealthApi
         return TypedResults.Ok(new Readiness(status, new StoreHealth("Healthy", stats.Kind, stats.Events, stats.Organisations), chain, anchoring));
     }
 
-    public sealed record LedgerView(string Kind, long ChainId, string Contract, string? RpcUrl);
+    /// <summary>GET /ledger: EVM <c>{ kind, chainId, contract, rpcUrl }</c> (API.md), Fabric <c>{ kind, channel, chaincode }</c>.</summary>
+    public sealed record LedgerView(string Kind, long? ChainId, string? Contract, string? RpcUrl, string? Channel, string? Chaincode);
 
-    public static Results<Ok<LedgerView>, ProblemHttpResult> LedgerInfo(LedgerConnection ledger, IOptions<TraceOptions> options)
+    public static Results<Ok<LedgerView>, ProblemHttpResult> LedgerInfo(ILedger ledger)
     {
-        if (ledger.Session is not { } s)
+        if (ledger.Identity is not { } id)
             return TypedResults.Problem(Errors.ProblemMapping.Create(503, "ledger-unavailable", "Ledger unavailable", ledger.LastError ?? "not connected"));
-        var published = options.Value.Ledger.PublicRpcUrl ?? options.Value.Ledger.RpcUrl;
-        return TypedResults.Ok(new LedgerView("evm", (long)s.Gateway.ChainId, s.Registry.Address.ToString(), published));
+        return TypedResults.Ok(id.Kind == "evm"
+            ? new LedgerView("evm", long.Parse(id.Network, System.Globalization.CultureInfo.InvariantCulture), id.Contract, id.PublicEndpoint, null, null)
+            : new LedgerView(id.Kind, null, null, null, id.Network, id.Contract));
     }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using Traceability.Api.Anchoring;
 using Traceability.Api.Genealogy;
-using Traceability.Api.Ledger;
+using Traceability.Ledger;
 using Traceability.Domain.Consumer;
 using Traceability.Domain.Custody;
 using Traceability.Domain.Trust;
@@ -12,7 +11,6 @@ using Traceability.Domain.Genealogy;
 using Traceability.Domain.Gs1;
 using Traceability.Domain.Lab;
 using Traceability.Domain.Organisations;
-using Traceability.Ledger.Registry;
 using Traceability.Storage;
 
 namespace Traceability.Api.Consumer;
@@ -23,7 +21,7 @@ namespace Traceability.Api.Consumer;
 /// anchored consumer view.
 /// </summary>
 public sealed class LotStories(
-    ITraceStore store, LotIndex index, EventProofs proofs, LedgerConnection ledger, StoryVersion version, IOptions<TraceOptions> options,
+    ITraceStore store, LotIndex index, EventProofs proofs, ILedger ledger, StoryVersion version,
     Organisations.OrganisationDirectory directory)
 {
     /// <summary>Enough for any real label; a lot with more history shows its most recent events.</summary>
@@ -235,22 +233,25 @@ public sealed class LotStories(
 
     private async Task<StoryRecallOnChain?> RecallOnChainAsync(string lotKey, CancellationToken cancellationToken)
     {
-        if (ledger.Session is not { } session) return null;
+        if (ledger.Identity is null) return null;
         try
         {
-            var record = await session.Registry.RecallOfAsync(TraceRegistryClient.LotKey(lotKey), cancellationToken);
-            return record.Active || record.Timestamp > DateTimeOffset.UnixEpoch
-                ? new StoryRecallOnChain(record.Active, record.By.ToString(), record.Timestamp, Convert.ToHexStringLower(TraceRegistryClient.LotKey(lotKey)))
+            var record = await ledger.RecallOfAsync(lotKey, cancellationToken);
+            return record.At is { } at
+                ? new StoryRecallOnChain(record.Active, record.By ?? "", at, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lotKey))))
                 : null;
         }
         catch (Traceability.Ledger.Gateway.LedgerException)
         {
-            return null; // the page still shows the stored recall; the chain answer is a bonus
+            return null; // the page still shows the stored recall; the ledger's answer is a bonus
         }
     }
 
-    private StoryLedger? LedgerInfo() => ledger.Session is { } s
-        ? new StoryLedger("evm", (long)s.Gateway.ChainId, s.Registry.Address.ToString(), options.Value.Ledger.PublicRpcUrl)
+    private StoryLedger? LedgerInfo() => ledger.Identity is { } id
+        ? new StoryLedger(id.Kind, id.Kind == "evm" && long.TryParse(id.Network, out var chain) ? chain : 0, id.Contract, id.PublicEndpoint)
+        {
+            Network = id.Network,
+        }
         : null;
 
     private static TimeSpan Offset(string text) =>

@@ -69,7 +69,14 @@ public sealed record StoryRecallOnChain(bool Active, string By, DateTimeOffset T
 /// <summary>A consumer view (itself an EPCIS event) with the proof that anchors it.</summary>
 public sealed record VerifiableEvent(JsonObject Event, EventProof Proof);
 
-public sealed record StoryLedger(string Kind, long ChainId, string Contract, string? RpcUrl);
+/// <summary>
+/// Where the records are anchored: an EVM chain (<see cref="ChainId"/>, the registry <see cref="Contract"/>, a public RPC
+/// URL the phone may ask) or a Fabric channel (<see cref="Network"/> = channel, <see cref="Contract"/> = chaincode).
+/// </summary>
+public sealed record StoryLedger(string Kind, long ChainId, string Contract, string? RpcUrl)
+{
+    public string? Network { get; init; }
+}
 
 internal static class LotStoryText
 {

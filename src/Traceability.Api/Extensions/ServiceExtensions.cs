@@ -46,6 +46,7 @@ public static class ServiceExtensions
         services.AddSingleton<KeyVault>();
         services.AddSingleton<LedgerConnection>();
         services.AddHostedService(sp => sp.GetRequiredService<LedgerConnection>());
+        services.AddSingleton<Traceability.Ledger.ILedger, EvmLedger>();
         services.AddSingleton<Genealogy.LotIndex>();
         services.AddHostedService(sp => sp.GetRequiredService<Genealogy.LotIndex>());
         services.AddSingleton<Recalls.RecallService>();

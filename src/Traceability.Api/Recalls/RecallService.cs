@@ -1,11 +1,9 @@
 using Traceability.Api.Genealogy;
-using Traceability.Api.Ledger;
 using Traceability.Domain;
 using Traceability.Domain.Custody;
 using Traceability.Domain.Genealogy;
 using Traceability.Domain.Organisations;
-using Traceability.Ledger.Gateway;
-using Traceability.Ledger.Registry;
+using Traceability.Ledger;
 using Traceability.Storage;
 
 namespace Traceability.Api.Recalls;
@@ -16,12 +14,9 @@ namespace Traceability.Api.Recalls;
 /// naming every affected lot and every organisation that holds or received them. Lifts recalls too.
 /// </summary>
 public sealed class RecallService(
-    ITraceStore store, LotIndex index, LedgerConnection ledger, KeyVault keys, Organisations.OrganisationDirectory directory,
+    ITraceStore store, LotIndex index, ILedger ledger, Organisations.OrganisationDirectory directory,
     Consumer.StoryVersion stories, TimeProvider clock)
 {
-    /// <summary>Lot keys per transaction: about 50k gas each, well under a 30M block.</summary>
-    public const int LotsPerTransaction = 200;
-
     // Ordering and lifting one at a time: a lifting decides which lots no other active recall names, and a recall
     // ordered meanwhile must not have its lots lifted on-chain under it.
     private readonly SemaphoreSlim _recallLock = new(1, 1);
@@ -71,14 +66,7 @@ public sealed class RecallService(
             parties.UnionWith(state.PendingReceivers);
         }
 
-        var session = ledger.Require();
-        var signer = EvmIdentity.From(keys.Load(by.Id));
-        var txHashes = new List<string>();
-        foreach (var chunk in affectedKeys.Concat(units).Chunk(LotsPerTransaction))
-        {
-            var receipt = await session.Registry.RecallAsync(signer, chunk.Select(TraceRegistryClient.LotKey).ToList(), reason, cancellationToken);
-            txHashes.Add(receipt.TransactionHash);
-        }
+        var txHashes = await ledger.RecallAsync(by.Id, affectedKeys.Concat(units).ToList(), reason, cancellationToken);
 
         var recall = new Recall(
             "rcl-" + Guid.NewGuid().ToString("N")[..16],
@@ -115,18 +103,10 @@ public sealed class RecallService(
 
             var stillRecalled = (await store.ListRecallsAsync(null, cancellationToken))
                 .Where(r => r.IsActive && r.Id != recall.Id).SelectMany(r => r.LotKeys).ToHashSet(StringComparer.Ordinal);
-            var session = ledger.Require();
-            var toLift = new List<byte[]>();
+            var toLift = new List<string>();
             foreach (var lotKey in recall.LotKeys.Where(k => !stillRecalled.Contains(k)))
-            {
-                var key = TraceRegistryClient.LotKey(lotKey);
-                if ((await session.Registry.RecallOfAsync(key, cancellationToken)).Active) toLift.Add(key);
-            }
-
-            var signer = EvmIdentity.From(keys.Load(by.Id));
-            var txHashes = new List<string>();
-            foreach (var chunk in toLift.Chunk(LotsPerTransaction))
-                txHashes.Add((await session.Registry.LiftRecallAsync(signer, chunk, cancellationToken)).TransactionHash);
+                if ((await ledger.RecallOfAsync(lotKey, cancellationToken)).Active) toLift.Add(lotKey);
+            var txHashes = toLift.Count == 0 ? [] : await ledger.LiftRecallAsync(by.Id, toLift, cancellationToken);
 
             var lifting = new RecallLifting(by.Id, reason, clock.GetUtcNow(), txHashes);
             // The chain has changed: record it even if the caller hangs up now.
