@@ -15,7 +15,7 @@ public static class GatewayChannels
     public static GrpcChannel Create(string endpoint, string tlsCaFile, string? serverNameOverride = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
-        var ca = X509Certificate2.CreateFromPemFile(tlsCaFile);
+        var ca = X509Certificate2.CreateFromPem(File.ReadAllText(tlsCaFile));
         var handler = new SocketsHttpHandler
         {
             EnableMultipleHttp2Connections = true,
