@@ -4,8 +4,8 @@
 //   node network/fabric/network.mjs stop  [--data-dir DIR] [name…]   stop every process (or the named ones) by PID
 // One Raft orderer (channel participation API), one peer for Org1 and Org2 each, Org3 without a peer, all
 // with TLS on 127.0.0.1; the channel `trace`; the TraceRegistry chaincode (contracts/fabric) as a service.
-// Writes DIR/network.json for clients and DIR/state.json (ports, PIDs) for itself. Longer than 300 lines
-// would be; kept to the orchestration, with the layout in lib/layout.mjs and process handling in lib/processes.mjs.
+// Writes DIR/network.json for clients and DIR/state.json (ports, PIDs) for itself. The layout (crypto-config,
+// configtx, per-process environment) is in lib/layout.mjs, process and port handling in lib/processes.mjs.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -203,6 +203,12 @@ async function start(dataDir) {
     state = existing;
     await launchAll(dataDir, fabric, state);
   } else {
+    if (existing) {
+      // An earlier start of ours stopped part-way: clear it (state.json marks the folder as this script's).
+      log(`clearing the unfinished network in ${dataDir}`);
+      await stop(dataDir, []);
+      for (const entry of fs.readdirSync(dataDir)) fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true });
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         state = await createNetwork(dataDir, fabric);

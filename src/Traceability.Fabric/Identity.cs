@@ -8,7 +8,7 @@ namespace Traceability.Fabric;
 /// Who a client is on the ledger: its organisation's MSP id and its X.509 certificate in PEM, as Fabric
 /// serializes it into every proposal and request (msp.SerializedIdentity).
 /// </summary>
-public sealed record Identity
+public sealed class Identity
 {
     public Identity(string mspId, byte[] credentials)
     {
