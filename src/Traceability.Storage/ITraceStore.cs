@@ -8,7 +8,7 @@ namespace Traceability.Storage;
 /// Adapters: <c>Sqlite.SqliteTraceStore</c> (embedded default) and <c>Mongo.MongoTraceStore</c>; both pass the shared
 /// contract suite in tests/Traceability.Storage.Tests.
 /// </summary>
-public interface ITraceStore : IEventStore, IAnchorStore, IRecallStore, IOrganisationStore, IProductStore, IAlertStore, IAsyncDisposable
+public interface ITraceStore : IEventStore, IAnchorStore, IRecallStore, IOrganisationStore, IProductStore, IAlertStore, IChangeFeed, ILeaseStore, IAsyncDisposable
 {
     /// <summary>Creates tables/collections and every index the queries need, migrating older data; safe on every start.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
@@ -18,3 +18,9 @@ public interface ITraceStore : IEventStore, IAnchorStore, IRecallStore, IOrganis
 }
 
 public sealed class DuplicateException(string message) : Exception(message);
+
+/// <summary>
+/// Another writer changed what this write was decided on (a lot's version moved, a lot appeared): nothing was
+/// written; decide again on fresh state.
+/// </summary>
+public sealed class StoreConflictException(string message) : Exception(message);

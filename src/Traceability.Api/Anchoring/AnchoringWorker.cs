@@ -10,11 +10,20 @@ namespace Traceability.Api.Anchoring;
 /// oldest event has waited <see cref="AnchoringOptions.Interval"/>) and anchors them with that
 /// organisation's key. Nothing here runs on a request path. While the chain is unreachable events stay
 /// pending; when it answers again the worker first settles every recorded batch from the chain, then goes on.
+/// With several API instances on one store, an organisation's anchoring runs on one instance at a time: the one
+/// holding its lease (<see cref="LeaseTime"/>, renewed every pass). An instance that takes a lease over first
+/// settles what the previous holder recorded.
 /// </summary>
 public sealed class AnchoringWorker(
-    IAnchorStore store, ILedger ledger, BatchAnchorer anchorer, AnchoringSignal signal,
+    IAnchorStore store, ILeaseStore leases, IChangeFeed instance, ILedger ledger, BatchAnchorer anchorer, AnchoringSignal signal,
     IOptions<TraceOptions> options, TimeProvider clock, ILogger<AnchoringWorker> logger) : BackgroundService
 {
+    /// <summary>How long an organisation's anchoring stays with an instance that stopped renewing (crashed).</summary>
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(60);
+
+    // Organisations whose lease this instance held on its last pass: no settling needed for them.
+    private readonly HashSet<string> _held = new(StringComparer.Ordinal);
+
     private readonly AnchoringOptions _options = options.Value.Anchoring;
     private readonly TimeSpan _retry = options.Value.Ledger.ReconnectInterval;
     private volatile string? _lastError;
@@ -39,9 +48,10 @@ public sealed class AnchoringWorker(
                 if (!settled)
                 {
                     if (hadOutage) await anchorer.ReopenLostBatchesAsync(stoppingToken);
-                    await SettleRecordedBatchesAsync(stoppingToken);
+                    lock (_held) _held.Clear(); // settle every organisation again as its lease is (re)taken
                     settled = true;
                 }
+                await SettleRecordedBatchesAsync(stoppingToken);
                 var worked = await AnchorDueBatchesAsync(stoppingToken);
                 _lastError = null;
                 if (!worked) await signal.WaitAsync(Tick, stoppingToken);
@@ -70,21 +80,41 @@ public sealed class AnchoringWorker(
     // A quarter of the interval keeps a partial batch's wait close to the interval itself.
     private TimeSpan Tick => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(20).Ticks, _options.Interval.Ticks / 4));
 
-    /// <summary>Completes recorded batches the chain already has and sends the others again, per organisation.</summary>
+    /// <summary>Settles every organisation with recorded, unanchored batches whose lease this instance can take.</summary>
     private async Task SettleRecordedBatchesAsync(CancellationToken cancellationToken)
     {
-        var unsettled = await store.GetUnanchoredBatchesAsync(cancellationToken);
-        if (unsettled.Count > 0) logger.LogInformation("settling {Count} recorded anchor batches", unsettled.Count);
-        foreach (var group in unsettled.GroupBy(b => b.OrgId))
+        foreach (var orgId in (await store.GetUnanchoredBatchesAsync(cancellationToken)).Select(b => b.OrgId).Distinct())
+            await EnsureSettledAsync(orgId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether this instance anchors the organisation now. When it has just taken the lease (at start, after an
+    /// outage, or over from an instance that stopped), it first completes the recorded batches the chain already has
+    /// and sends the others again.
+    /// </summary>
+    private async Task<bool> EnsureSettledAsync(string orgId, CancellationToken cancellationToken)
+    {
+        lock (_held)
+            if (_held.Contains(orgId)) return true;
+        if (!await TakeLeaseAsync(orgId, cancellationToken)) return false;
+        var recorded = (await store.GetUnanchoredBatchesAsync(cancellationToken)).Where(b => b.OrgId == orgId).ToList();
+        if (recorded.Count > 0) logger.LogInformation("settling {Count} recorded anchor batches of {Org}", recorded.Count, orgId);
+        var inFlight = new List<(AnchorBatch, AnchorSubmission)>();
+        foreach (var batch in recorded)
         {
-            var inFlight = new List<(AnchorBatch, AnchorSubmission)>();
-            foreach (var batch in group)
-            {
-                if (await anchorer.TryCompleteFromChainAsync(batch, cancellationToken)) continue;
-                inFlight.Add((batch, await anchorer.SendAsync(batch, cancellationToken)));
-            }
-            foreach (var (batch, submitted) in inFlight) await anchorer.CommitAsync(batch, submitted, cancellationToken);
+            if (await anchorer.TryCompleteFromChainAsync(batch, cancellationToken)) continue;
+            inFlight.Add((batch, await anchorer.SendAsync(batch, cancellationToken)));
         }
+        foreach (var (batch, submitted) in inFlight) await anchorer.CommitAsync(batch, submitted, cancellationToken);
+        lock (_held) _held.Add(orgId);
+        return true;
+    }
+
+    private async Task<bool> TakeLeaseAsync(string orgId, CancellationToken cancellationToken)
+    {
+        var taken = await leases.TryAcquireLeaseAsync($"anchoring:{orgId}", instance.InstanceId, LeaseTime, cancellationToken);
+        if (!taken) lock (_held) _held.Remove(orgId);
+        return taken;
     }
 
     /// <summary>Anchors every due batch; false when nothing was due.</summary>
@@ -103,6 +133,8 @@ public sealed class AnchoringWorker(
 
     private async Task AnchorOrganisationAsync(PendingBacklog backlog, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Renew the lease (another instance may anchor this organisation), settling first if it was just taken.
+        if (!await TakeLeaseAsync(backlog.OrgId, cancellationToken) || !await EnsureSettledAsync(backlog.OrgId, cancellationToken)) return;
         var partialAllowed = now - backlog.OldestRecordTime >= _options.Interval;
         var inFlight = new List<(AnchorBatch, AnchorSubmission)>();
         // If a send fails, batches already sent are settled from the chain on the next pass.

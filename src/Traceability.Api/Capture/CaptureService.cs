@@ -69,31 +69,54 @@ public sealed class CaptureService(
         Organisation org, IReadOnlyList<CapturedEvent> captured, int total, ErrorBehaviour behaviour, List<CaptureError> errors,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Within this instance writes queue here; against other instances on the same store the lot versions decide:
+        // a write decided on a lot another instance changed meanwhile is refused by the store and decided again.
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var facts = await LoadFactsAsync(org, captured, cancellationToken);
-            var plan = CaptureDecider.Decide(facts, captured, behaviour);
-            errors.AddRange(plan.Refusals.Select(r => new CaptureError(r.Index, r.EventId, r.Error.Code, r.Path, r.Error.Message)));
-            var ids = plan.EventIds;
-            var status = errors.Count == 0 ? CaptureJobStatus.Succeeded : ids.Count == 0 ? CaptureJobStatus.Failed : CaptureJobStatus.PartiallySucceeded;
-            var job = new CaptureJob("cap-" + Guid.NewGuid().ToString("N")[..16], org.Id, now, clock.GetUtcNow(), status,
-                behaviour.ToString().ToLowerInvariant(), total, ids, errors);
-
-            var declarations = await DeclaredJsonAsync(plan.Declarations, cancellationToken);
-            var write = new CaptureWrite(plan.Accepted.Select(a => ToStored(a, org.Id, now)).ToList(), plan.LotUpdates, job, declarations)
+            for (var attempt = 1; ; attempt++)
             {
-                RemovedLots = plan.LotRemovals,
-                Containers = plan.ContainerUpdates,
-            };
-            var appended = await events.AppendAsync(write, cancellationToken);
-            Publish(plan, appended);
-            return job;
+                try
+                {
+                    return await DecideAndAppendAsync(org, captured, total, behaviour, errors, now, cancellationToken);
+                }
+                catch (StoreConflictException ex)
+                {
+                    if (attempt == MaxAttempts) throw TraceError.Conflict("concurrent-write", $"other writers kept changing the same lots: {ex.Message}; send it again");
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                }
+            }
         }
         finally
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Attempts before a capture that keeps conflicting with other instances is given up (409).</summary>
+    private const int MaxAttempts = 8;
+
+    private async Task<CaptureJob> DecideAndAppendAsync(
+        Organisation org, IReadOnlyList<CapturedEvent> captured, int total, ErrorBehaviour behaviour, List<CaptureError> validationErrors,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var facts = await LoadFactsAsync(org, captured, cancellationToken);
+        var plan = CaptureDecider.Decide(facts, captured, behaviour);
+        var errors = validationErrors.Concat(plan.Refusals.Select(r => new CaptureError(r.Index, r.EventId, r.Error.Code, r.Path, r.Error.Message))).ToList();
+        var ids = plan.EventIds;
+        var status = errors.Count == 0 ? CaptureJobStatus.Succeeded : ids.Count == 0 ? CaptureJobStatus.Failed : CaptureJobStatus.PartiallySucceeded;
+        var job = new CaptureJob("cap-" + Guid.NewGuid().ToString("N")[..16], org.Id, now, clock.GetUtcNow(), status,
+            behaviour.ToString().ToLowerInvariant(), total, ids, errors);
+
+        var declarations = await DeclaredJsonAsync(plan.Declarations, cancellationToken);
+        var write = new CaptureWrite(plan.Accepted.Select(a => ToStored(a, org.Id, now)).ToList(), plan.LotUpdates, job, declarations)
+        {
+            RemovedLots = plan.LotRemovals,
+            Containers = plan.ContainerUpdates,
+        };
+        var appended = await events.AppendAsync(write, cancellationToken);
+        Publish(plan, appended);
+        return job;
     }
 
     /// <summary>Everything the decision reads, in a fixed number of store round trips whatever the document's size.</summary>

@@ -30,7 +30,7 @@ public static class ServiceExtensions
         services.AddOpenApi();
         services.AddHttpClient("ledger", c => c.Timeout = TimeSpan.FromSeconds(10));
 
-        services.AddSingleton<ITraceStore>(sp => CreateStore(sp.GetRequiredService<IOptions<TraceOptions>>().Value));
+        services.AddSingleton<ITraceStore>(sp => CreateStore(sp.GetRequiredService<IOptions<TraceOptions>>().Value, NewInstanceId()));
         // One adapter behind every port, so a capture's append stays one transaction.
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<ITraceStore>());
         services.AddSingleton<IAnchorStore>(sp => sp.GetRequiredService<ITraceStore>());
@@ -38,6 +38,8 @@ public static class ServiceExtensions
         services.AddSingleton<IOrganisationStore>(sp => sp.GetRequiredService<ITraceStore>());
         services.AddSingleton<IProductStore>(sp => sp.GetRequiredService<ITraceStore>());
         services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<ITraceStore>());
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ITraceStore>());
+        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<ITraceStore>());
         services.AddSingleton<Organisations.OrganisationDirectory>();
         services.AddHostedService<StoreInitializer>();
         services.AddSingleton(TimeProvider.System);
@@ -49,6 +51,8 @@ public static class ServiceExtensions
         services.AddSingleton<Traceability.Ledger.ILedger, EvmLedger>();
         services.AddSingleton<Genealogy.LotIndex>();
         services.AddHostedService(sp => sp.GetRequiredService<Genealogy.LotIndex>());
+        services.AddSingleton<Following.StoreFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<Following.StoreFollower>());
         services.AddSingleton<Recalls.RecallService>();
         services.AddSingleton<Consumer.StoryVersion>();
         services.AddSingleton<Consumer.LotStories>();
@@ -60,12 +64,15 @@ public static class ServiceExtensions
         return builder;
     }
 
-    private static ITraceStore CreateStore(TraceOptions options) => options.Store.ToLowerInvariant() switch
+    /// <summary>This API host among the instances sharing a store: names its writes in the change feed and holds its leases.</summary>
+    private static string NewInstanceId() => $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    private static ITraceStore CreateStore(TraceOptions options, string instanceId) => options.Store.ToLowerInvariant() switch
     {
-        "sqlite" => new SqliteTraceStore(Path.Combine(options.DataDir, "trace.db")),
+        "sqlite" => new SqliteTraceStore(Path.Combine(options.DataDir, "trace.db")) { InstanceId = instanceId },
         "mongodb" => new MongoTraceStore(
             options.MongoUri ?? throw new InvalidOperationException("Trace:Store=mongodb needs TRACE_MONGODB_URI (or Trace:MongoUri)"),
-            options.MongoDatabase),
+            options.MongoDatabase) { InstanceId = instanceId },
         var other => throw new InvalidOperationException($"Trace:Store must be sqlite or mongodb, not {other}"),
     };
 

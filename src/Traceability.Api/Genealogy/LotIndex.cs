@@ -7,7 +7,7 @@ namespace Traceability.Api.Genealogy;
 /// The lot genealogy index of this process: loaded from the store at start, then kept current by
 /// capture after every write, so traces never touch the database.
 /// </summary>
-public sealed class LotIndex(IEventStore store, ILogger<LotIndex> logger) : BackgroundService
+public sealed class LotIndex(IEventStore store, IChangeFeed changes, ILogger<LotIndex> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -17,6 +17,9 @@ public sealed class LotIndex(IEventStore store, ILogger<LotIndex> logger) : Back
     public Task Loaded => _loaded.Task;
 
     public bool IsLoaded => _loaded.Task.IsCompletedSuccessfully;
+
+    /// <summary>The store's change position taken just before loading: following other instances starts there.</summary>
+    public long LoadedFromChange { get; private set; }
 
     /// <summary>
     /// Adds stored events read back from the store (idempotent, so a race with capture is harmless). Third parties'
@@ -39,6 +42,7 @@ public sealed class LotIndex(IEventStore store, ILogger<LotIndex> logger) : Back
         try
         {
             var started = DateTime.UtcNow;
+            LoadedFromChange = await changes.LatestChangeAsync(stoppingToken);
             var query = new EventQuery { PerPage = EventQuery.MaxPerPage };
             long count = 0;
             while (true)

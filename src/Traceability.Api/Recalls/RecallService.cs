@@ -17,6 +17,10 @@ public sealed class RecallService(
     ITraceStore store, LotIndex index, ILedger ledger, Organisations.OrganisationDirectory directory,
     Consumer.StoryVersion stories, TimeProvider clock)
 {
+    /// <summary>Orders and liftings across API instances also run one at a time: under this lease in the store.</summary>
+    private const string Lease = "recalls";
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(2);
+
     // Ordering and lifting one at a time: a lifting decides which lots no other active recall names, and a recall
     // ordered meanwhile must not have its lots lifted on-chain under it.
     private readonly SemaphoreSlim _recallLock = new(1, 1);
@@ -31,6 +35,7 @@ public sealed class RecallService(
         await _recallLock.WaitAsync(cancellationToken);
         try
         {
+            await TakeLeaseAsync(cancellationToken);
             var earlier = await store.GetRecallsForLotAsync(lotKey, cancellationToken);
             if (idempotencyKey is not null && earlier.FirstOrDefault(r => r.InitiatedByOrgId == by.Id && r.IdempotencyKey == idempotencyKey) is { } same)
                 return (same, false);
@@ -40,6 +45,7 @@ public sealed class RecallService(
         }
         finally
         {
+            await store.ReleaseLeaseAsync(Lease, store.InstanceId, CancellationToken.None);
             _recallLock.Release();
         }
     }
@@ -97,6 +103,7 @@ public sealed class RecallService(
         await _recallLock.WaitAsync(cancellationToken);
         try
         {
+            await TakeLeaseAsync(cancellationToken);
             var recall = await store.GetRecallAsync(recallId, cancellationToken) ?? throw TraceError.NotFound("not-found", $"no recall {recallId}");
             if (!recall.IsActive)
                 throw TraceError.Conflict("recall-already-lifted", $"recall {recallId} was lifted on {recall.Lifted!.At:yyyy-MM-dd HH:mm} UTC");
@@ -117,8 +124,20 @@ public sealed class RecallService(
         }
         finally
         {
+            await store.ReleaseLeaseAsync(Lease, store.InstanceId, CancellationToken.None);
             _recallLock.Release();
         }
+    }
+
+    /// <summary>Waits briefly for another instance's order or lifting to finish; 409 when it does not.</summary>
+    private async Task TakeLeaseAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await store.TryAcquireLeaseAsync(Lease, store.InstanceId, LeaseTime, cancellationToken)) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+        throw TraceError.Conflict("recall-in-progress", "another recall is being ordered or lifted; try again in a moment");
     }
 
     private static bool IsLot(string key) => Identifiers.SplitLot(key) is not null;

@@ -25,6 +25,12 @@ public sealed record LotState(
 
     public string? CreatorOrgId => Custodians.Count > 0 ? Custodians[0] : null;
 
+    /// <summary>
+    /// The stored version this state was read at (0: not stored yet). A write of the state succeeds only while the
+    /// store still holds that version, so two API instances deciding on the same lot at once cannot both win.
+    /// </summary>
+    public long Version { get; init; }
+
     /// <summary>Whether a receipt by the organisation completes a shipment to it.</summary>
     public bool AwaitsReceiptBy(string orgId) => PendingReceiverOrgId == orgId || PendingReceivers.Contains(orgId);
 

@@ -65,7 +65,30 @@ public sealed class EvmGateway
         var gasLimit = options.GasLimit ?? await EstimateGasAsync(from.Address, to, value, data, abi, cancellationToken).ConfigureAwait(false);
         var (maxFee, tip) = await Fees.GetAsync(cancellationToken).ConfigureAwait(false);
 
-        return await Nonces.SendWithNextNonceAsync(from.Address, async nonce =>
+        // Another process signing for the same account (a second API instance) may have used the nonce we hold: the
+        // node refuses ours outright, nothing of it is pending, so sending again with a fresh nonce is safe.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendAsync(from, to, data, abi, value, gasLimit, maxFee, tip, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SubmitException ex) when (attempt < 4 && IsNonceTaken(ex))
+            {
+            }
+        }
+    }
+
+    private static bool IsNonceTaken(SubmitException ex) =>
+        ex.InnerException?.Message is { } message
+        && (message.Contains("nonce too low", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("replacement transaction underpriced", StringComparison.OrdinalIgnoreCase));
+
+    private Task<SubmittedTransaction> SendAsync(
+        EvmIdentity from, EvmAddress? to, byte[] data, ContractAbi? abi, BigInteger value, ulong gasLimit, BigInteger maxFee, BigInteger tip,
+        CancellationToken cancellationToken)
+    {
+        return Nonces.SendWithNextNonceAsync(from.Address, async nonce =>
         {
             var tx = new Eip1559Transaction(ChainId, nonce, tip, maxFee, gasLimit, to, value, data);
             var raw = tx.Sign(from.Signer);
@@ -79,7 +102,7 @@ public sealed class EvmGateway
                 throw new SubmitException($"the node did not accept transaction {hash}: {ex.Message}", hash, ex);
             }
             return new SubmittedTransaction(this, hash, from.Address, nonce, abi);
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <summary>Logs of <paramref name="address"/> matching the topics (null = any) from a block to the head.</summary>

@@ -91,6 +91,22 @@ internal static class MongoDocuments
         Declared = d.TryGetValue("declared", out var declared) && declared.IsBoolean && declared.AsBoolean,
     };
 
+    public static BsonDocument FromLot(LotState lot) => new()
+    {
+        { "_id", lot.LotKey },
+        { "gtin", lot.Gtin },
+        { "lot", lot.Lot },
+        { "holder_org_id", Nullable(lot.HolderOrgId) },
+        { "pending_receiver_org_id", Nullable(lot.PendingReceiverOrgId) },
+        { "non_conformant", lot.NonConformant },
+        { "first_event_id", lot.FirstEventId },
+        { "last_event_id", lot.LastEventId },
+        { "custodians", new BsonArray(lot.Custodians) },
+        { "non_conformant_by", new BsonArray(lot.NonConformantBy) },
+        { "pending_receivers", new BsonArray(lot.PendingReceivers) },
+        { "version", 1L },
+    };
+
     public static LotState ToLot(BsonDocument d) => new(
         d["_id"].AsString,
         d["gtin"].AsString,
@@ -105,6 +121,7 @@ internal static class MongoDocuments
         NonConformantBy = d.TryGetValue("non_conformant_by", out var by) ? Strings(by) : [],
         PendingReceivers = d.TryGetValue("pending_receivers", out var receivers) ? Strings(receivers)
             : d["pending_receiver_org_id"].IsString ? [d["pending_receiver_org_id"].AsString] : [],
+        Version = d.TryGetValue("version", out var version) ? version.ToInt64() : 1,
     };
 
     public static BsonDocument FromCaptureJob(CaptureJob job) => new()

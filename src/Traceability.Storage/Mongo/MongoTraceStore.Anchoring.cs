@@ -92,6 +92,7 @@ public sealed partial class MongoTraceStore
             if (result.MatchedCount == 0) throw new InvalidOperationException($"anchor batch {batchId} does not exist");
             await _events.UpdateManyAsync(s, Filter.Eq("batch_id", batchId),
                 Builders<BsonDocument>.Update.Set("anchored", true), cancellationToken: ct);
+            await RecordChangeAsync(s, "anchor", batchId, null, null, ct);
             return true;
         }, AppendTransaction, cancellationToken);
     }
@@ -107,6 +108,7 @@ public sealed partial class MongoTraceStore
             await _batches.UpdateOneAsync(s, Filter.Eq("_id", batchId), update, cancellationToken: ct);
             await _events.UpdateManyAsync(s, Filter.Eq("batch_id", batchId),
                 Builders<BsonDocument>.Update.Set("anchored", false), cancellationToken: ct);
+            await RecordChangeAsync(s, "anchor", batchId, null, null, ct);
             return true;
         }, AppendTransaction, cancellationToken);
     }

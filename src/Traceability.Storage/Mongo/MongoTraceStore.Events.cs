@@ -40,15 +40,16 @@ public sealed partial class MongoTraceStore
             var first = last - fresh.Count + 1;
             await _events.InsertManyAsync(
                 session, fresh.Select((e, i) => MongoDocuments.FromEvent(e, first + i)), cancellationToken: cancellationToken);
+            await RecordChangeAsync(session, "events", null, first, last, cancellationToken);
         }
         foreach (var declared in write.Declarations ?? [])
         {
             var updated = await _events.UpdateOneAsync(session, Filter.Eq("_id", declared.EventId),
                 Builders<BsonDocument>.Update.Set("json", declared.Json).Set("declared", true), cancellationToken: cancellationToken);
             if (updated.MatchedCount != 1) throw new InvalidOperationException($"event {declared.EventId} declared in error is not stored");
+            await RecordChangeAsync(session, "declared", declared.EventId, null, null, cancellationToken);
         }
-        if (write.Lots.Count > 0)
-            await _lots.BulkWriteAsync(session, write.Lots.Select(LotUpsert), cancellationToken: cancellationToken);
+        foreach (var lot in write.Lots) await WriteLotAsync(session, lot, cancellationToken);
         if (write.RemovedLots.Count > 0)
             await _lots.DeleteManyAsync(session, Filter.In("_id", write.RemovedLots), cancellationToken: cancellationToken);
         foreach (var (container, lots) in write.Containers)
@@ -57,6 +58,8 @@ public sealed partial class MongoTraceStore
             else await _containers.ReplaceOneAsync(session, Filter.Eq("_id", container),
                 new BsonDocument { { "_id", container }, { "lot_keys", new BsonArray(lots) } }, new ReplaceOptions { IsUpsert = true }, cancellationToken);
         }
+        if (fresh.Count == 0 && (write.Lots.Count > 0 || write.RemovedLots.Count > 0 || write.Containers.Count > 0))
+            await RecordChangeAsync(session, "lots", null, null, null, cancellationToken);
         if (write.Job is not null)
             await _captureJobs.ReplaceOneAsync(
                 session, Filter.Eq("_id", write.Job.CaptureId), MongoDocuments.FromCaptureJob(write.Job),
@@ -90,13 +93,13 @@ public sealed partial class MongoTraceStore
         return counter["value"].ToInt64();
     }
 
-    // Same rule as the SQLite adapter: gtin, lot and first_event_id are fixed by the first write of a lot.
-    private static UpdateOneModel<BsonDocument> LotUpsert(LotState lot)
+    /// <summary>
+    /// Same rule as the SQLite adapter: a new lot is inserted (a lot that appeared meanwhile is a conflict), a stored
+    /// one is updated only at the version it was read at; a conflict aborts the whole transaction.
+    /// </summary>
+    private async Task WriteLotAsync(IClientSessionHandle session, LotState lot, CancellationToken cancellationToken)
     {
-        var update = Builders<BsonDocument>.Update
-            .SetOnInsert("gtin", lot.Gtin)
-            .SetOnInsert("lot", lot.Lot)
-            .SetOnInsert("first_event_id", lot.FirstEventId)
+        var fields = Builders<BsonDocument>.Update
             .Set("holder_org_id", MongoDocuments.Nullable(lot.HolderOrgId))
             .Set("pending_receiver_org_id", MongoDocuments.Nullable(lot.PendingReceiverOrgId))
             .Set("non_conformant", lot.NonConformant)
@@ -104,7 +107,21 @@ public sealed partial class MongoTraceStore
             .Set("custodians", new BsonArray(lot.Custodians))
             .Set("non_conformant_by", new BsonArray(lot.NonConformantBy))
             .Set("pending_receivers", new BsonArray(lot.PendingReceivers));
-        return new UpdateOneModel<BsonDocument>(Filter.Eq("_id", lot.LotKey), update) { IsUpsert = true };
+        if (lot.Version == 0)
+        {
+            try
+            {
+                await _lots.InsertOneAsync(session, MongoDocuments.FromLot(lot), cancellationToken: cancellationToken);
+            }
+            catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+            {
+                throw new StoreConflictException($"lot {lot.LotKey} was created meanwhile");
+            }
+            return;
+        }
+        var updated = await _lots.UpdateOneAsync(session, Filter.Eq("_id", lot.LotKey) & Filter.Eq("version", lot.Version),
+            fields.Inc("version", 1L), cancellationToken: cancellationToken);
+        if (updated.MatchedCount != 1) throw new StoreConflictException($"lot {lot.LotKey} changed meanwhile");
     }
 
     public async Task<StoredEvent?> GetEventAsync(string eventId, CancellationToken cancellationToken)

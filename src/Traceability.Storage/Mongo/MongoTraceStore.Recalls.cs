@@ -40,6 +40,7 @@ public sealed partial class MongoTraceStore
         {
             throw new DuplicateException($"recall {recall.Id} already exists");
         }
+        await RecordChangeAsync(null, "recall", recall.Id, null, null, cancellationToken);
     }
 
     public async Task<Recall?> GetRecallAsync(string recallId, CancellationToken cancellationToken) =>
@@ -60,6 +61,7 @@ public sealed partial class MongoTraceStore
             Filter.And(Filter.Eq("_id", recallId), Filter.Ne("lifted", true)),
             Builders<BsonDocument>.Update.Set("lifted", true).Set("json", JsonSerializer.Serialize(recall with { Lifted = lifting }, RecordJson)),
             cancellationToken: cancellationToken);
+        if (result.ModifiedCount == 1) await RecordChangeAsync(null, "recall", recallId, null, null, cancellationToken);
         return result.ModifiedCount == 1;
     }
 
@@ -75,6 +77,7 @@ public sealed partial class MongoTraceStore
             { "at", MongoDocuments.Date(acknowledgement.At) },
             { "json", JsonSerializer.Serialize(acknowledgement, RecordJson) },
         }, new ReplaceOptions { IsUpsert = true }, cancellationToken);
+        await RecordChangeAsync(null, "recall", acknowledgement.RecallId, null, null, cancellationToken);
         return result.MatchedCount == 1;
     }
 
@@ -116,6 +119,7 @@ public sealed partial class MongoTraceStore
         {
             // Claimed by another organisation first.
         }
+        await RecordChangeAsync(null, "product", product.Gtin, null, null, cancellationToken);
         return (await GetProductAsync(product.Gtin, cancellationToken))!;
     }
 
@@ -130,10 +134,11 @@ public sealed partial class MongoTraceStore
         { "_id", product.Gtin }, { "owner_org_id", product.OwnerOrgId }, { "json", JsonSerializer.Serialize(product, RecordJson) },
     };
 
-    public Task SaveProductAsync(Product product, CancellationToken cancellationToken) =>
-        _products.ReplaceOneAsync(Filter.Eq("_id", product.Gtin),
-            ProductDocument(product),
-            new ReplaceOptions { IsUpsert = true }, cancellationToken);
+    public async Task SaveProductAsync(Product product, CancellationToken cancellationToken)
+    {
+        await _products.ReplaceOneAsync(Filter.Eq("_id", product.Gtin), ProductDocument(product), new ReplaceOptions { IsUpsert = true }, cancellationToken);
+        await RecordChangeAsync(null, "product", product.Gtin, null, null, cancellationToken);
+    }
 
     public async Task<Product?> GetProductAsync(string gtin, CancellationToken cancellationToken) =>
         (await FindJsonAsync<Product>(_products, Filter.Eq("_id", gtin), "_id", cancellationToken)).SingleOrDefault();

@@ -6,8 +6,9 @@ namespace Traceability.Storage.Mongo;
 
 /// <summary>
 /// The production store on MongoDB. Collections: organisations, events, lots, containers (what each pallet or case
-/// holds), capture_jobs, counters (the event sequence), anchor_batches, recalls, recall_acknowledgements (one per
-/// party and recall), alerts and products.
+/// holds), capture_jobs, counters (the event and change sequences), anchor_batches, recalls, recall_acknowledgements
+/// (one per party and recall), alerts, products, changes (what other API instances follow) and leases (work that
+/// runs on one instance at a time).
 /// </summary>
 /// <remarks>
 /// <see cref="AppendAsync"/> writes events, lot states and the capture job in one multi-document
@@ -32,6 +33,8 @@ public sealed partial class MongoTraceStore : ITraceStore
     private readonly IMongoCollection<BsonDocument> _alerts;
     private readonly IMongoCollection<BsonDocument> _products;
     private readonly IMongoCollection<BsonDocument> _containers;
+    private readonly IMongoCollection<BsonDocument> _changes;
+    private readonly IMongoCollection<BsonDocument> _leases;
 
     public MongoTraceStore(string connectionString, string databaseName = "traceability")
     {
@@ -48,6 +51,8 @@ public sealed partial class MongoTraceStore : ITraceStore
         _alerts = _database.GetCollection<BsonDocument>("alerts");
         _products = _database.GetCollection<BsonDocument>("products");
         _containers = _database.GetCollection<BsonDocument>("containers");
+        _changes = _database.GetCollection<BsonDocument>("changes");
+        _leases = _database.GetCollection<BsonDocument>("leases");
     }
 
     private static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
@@ -56,7 +61,7 @@ public sealed partial class MongoTraceStore : ITraceStore
     {
         // Collections are created up front: creating one implicitly inside a transaction is refused by
         // servers before 4.4 and by sharded clusters.
-        foreach (var name in new[] { "organisations", "events", "lots", "capture_jobs", "counters", "anchor_batches", "recalls", "recall_acknowledgements", "alerts", "products", "containers" })
+        foreach (var name in new[] { "organisations", "events", "lots", "capture_jobs", "counters", "anchor_batches", "recalls", "recall_acknowledgements", "alerts", "products", "containers", "changes", "leases" })
             await EnsureCollectionAsync(name, cancellationToken);
 
         var keys = Builders<BsonDocument>.IndexKeys;

@@ -59,9 +59,22 @@ internal static class SqliteSchema
             last_event_id TEXT NOT NULL,
             custodians TEXT NOT NULL DEFAULT '[]',
             non_conformant_by TEXT NOT NULL DEFAULT '[]',
-            pending_receivers TEXT NOT NULL DEFAULT '[]');
+            pending_receivers TEXT NOT NULL DEFAULT '[]',
+            version INTEGER NOT NULL DEFAULT 1);
 
         CREATE TABLE IF NOT EXISTS containers (container_key TEXT PRIMARY KEY, lot_keys TEXT NOT NULL);
+
+        -- What other API instances on this file follow: every write that changes what an index or a page shows.
+        CREATE TABLE IF NOT EXISTS changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            instance TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT,
+            first_event INTEGER,
+            last_event INTEGER,
+            at INTEGER NOT NULL DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)));
+
+        CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
 
         CREATE TABLE IF NOT EXISTS capture_jobs (
             capture_id TEXT PRIMARY KEY,

@@ -99,20 +99,20 @@ public sealed partial class SqliteTraceStore
     // Both are one statement: an event's "anchored" is its batch's block number, so no member row changes.
     public async Task CompleteBatchAsync(string batchId, AnchorReceipt receipt, CancellationToken cancellationToken)
     {
-        var updated = await WriteAsync("""
+        var updated = await WriteChangeAsync("""
             UPDATE anchor_batches SET tx_hash = $tx, block_number = $block, anchored_by = $by, anchored_at = $at
             WHERE batch_id = $id
             """,
             [("$id", batchId), ("$tx", receipt.TxHash), ("$block", (long)receipt.BlockNumber), ("$by", receipt.AnchoredBy),
-             ("$at", receipt.AnchoredAt.ToUnixTimeMilliseconds())], cancellationToken);
+             ("$at", receipt.AnchoredAt.ToUnixTimeMilliseconds())], "anchor", batchId, cancellationToken);
         if (updated == 0) throw new InvalidOperationException($"anchor batch {batchId} does not exist");
     }
 
     public Task ReopenBatchAsync(string batchId, CancellationToken cancellationToken) =>
-        WriteAsync("""
+        WriteChangeAsync("""
             UPDATE anchor_batches SET tx_hash = NULL, block_number = NULL, anchored_by = NULL, anchored_at = NULL
             WHERE batch_id = $id
-            """, [("$id", batchId)], cancellationToken);
+            """, [("$id", batchId)], "anchor", batchId, cancellationToken);
 
     public async Task<AnchorBatch?> GetBatchAsync(string batchId, CancellationToken cancellationToken) =>
         (await ReadBatchesAsync($"SELECT {BatchColumns} FROM anchor_batches WHERE batch_id = $p", batchId, cancellationToken))

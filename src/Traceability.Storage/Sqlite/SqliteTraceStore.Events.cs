@@ -14,12 +14,17 @@ public sealed partial class SqliteTraceStore
         try
         {
             await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken);
-            var (added, existing) = await InsertEventsAsync(tx, write.Events, cancellationToken);
+            var (added, existing, first, last) = await InsertEventsAsync(tx, write.Events, cancellationToken);
             await UpsertLotsAsync(tx, write.Lots, cancellationToken);
             await RemoveLotsAsync(tx, write.RemovedLots, cancellationToken);
             await SaveContainersAsync(tx, write.Containers, cancellationToken);
             await DeclareErrorsAsync(tx, write.Declarations ?? [], cancellationToken);
             if (write.Job is not null) await SaveCaptureJobAsync(Writer, tx, write.Job, cancellationToken);
+            // Within one write transaction the new events' sequences are contiguous: one change names the range.
+            if (added.Count > 0) await RecordChangeAsync(tx, "events", null, first, last, cancellationToken);
+            foreach (var declared in write.Declarations ?? []) await RecordChangeAsync(tx, "declared", declared.EventId, null, null, cancellationToken);
+            if (added.Count == 0 && (write.Lots.Count > 0 || write.RemovedLots.Count > 0 || write.Containers.Count > 0))
+                await RecordChangeAsync(tx, "lots", null, null, null, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return new AppendResult(added, existing);
         }
@@ -29,12 +34,13 @@ public sealed partial class SqliteTraceStore
         }
     }
 
-    private async Task<(List<string> Added, List<string> Existing)> InsertEventsAsync(
+    private async Task<(List<string> Added, List<string> Existing, long First, long Last)> InsertEventsAsync(
         SqliteTransaction tx, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         var added = new List<string>(events.Count);
         var existing = new List<string>();
-        if (events.Count == 0) return (added, existing);
+        long first = 0, last = 0;
+        if (events.Count == 0) return (added, existing, first, last);
 
         await using var insert = Writer.CreateCommand();
         insert.Transaction = tx;
@@ -81,6 +87,8 @@ public sealed partial class SqliteTraceStore
             p["$declared"].Value = e.Declared ? 1 : 0;
             if (await insert.ExecuteScalarAsync(cancellationToken) is long seq)
             {
+                if (first == 0) first = seq;
+                last = seq;
                 added.Add(e.EventId);
                 await side.AddAsync(seq, e, cancellationToken);
                 (pendingSeq.Value, pendingOrg.Value, pendingRecord.Value) = (seq, e.OrgId, e.RecordTime.ToUnixTimeMilliseconds());
@@ -91,7 +99,7 @@ public sealed partial class SqliteTraceStore
                 existing.Add(e.EventId);
             }
         }
-        return (added, existing);
+        return (added, existing, first, last);
     }
 
     private async Task DeclareErrorsAsync(SqliteTransaction tx, IReadOnlyList<DeclaredError> declarations, CancellationToken cancellationToken)
@@ -108,46 +116,46 @@ public sealed partial class SqliteTraceStore
         }
     }
 
+    /// <summary>
+    /// Inserts new lots and updates stored ones only at the version they were read at; anything else means another
+    /// writer decided on the same lot meanwhile (<see cref="StoreConflictException"/>, and the transaction rolls back).
+    /// </summary>
     private async Task UpsertLotsAsync(SqliteTransaction tx, IReadOnlyList<LotState> lots, CancellationToken cancellationToken)
     {
         if (lots.Count == 0) return;
-        await using var cmd = Writer.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = """
+        await using var insert = Writer.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = """
             INSERT INTO lots (lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id,
-                              custodians, non_conformant_by, pending_receivers)
-            VALUES ($key, $gtin, $lot, $holder, $pending, $nc, $first, $last, $custodians, $ncby, $receivers)
-            ON CONFLICT(lot_key) DO UPDATE SET holder_org_id = excluded.holder_org_id,
-                pending_receiver_org_id = excluded.pending_receiver_org_id,
-                non_conformant = excluded.non_conformant, last_event_id = excluded.last_event_id,
-                custodians = excluded.custodians, non_conformant_by = excluded.non_conformant_by,
-                pending_receivers = excluded.pending_receivers
+                              custodians, non_conformant_by, pending_receivers, version)
+            VALUES ($key, $gtin, $lot, $holder, $pending, $nc, $first, $last, $custodians, $ncby, $receivers, 1)
+            ON CONFLICT(lot_key) DO NOTHING
             """;
-        var key = cmd.Parameters.Add("$key", SqliteType.Text);
-        var gtin = cmd.Parameters.Add("$gtin", SqliteType.Text);
-        var lot = cmd.Parameters.Add("$lot", SqliteType.Text);
-        var holder = cmd.Parameters.Add("$holder", SqliteType.Text);
-        var pending = cmd.Parameters.Add("$pending", SqliteType.Text);
-        var nc = cmd.Parameters.Add("$nc", SqliteType.Integer);
-        var first = cmd.Parameters.Add("$first", SqliteType.Text);
-        var last = cmd.Parameters.Add("$last", SqliteType.Text);
-        var custodians = cmd.Parameters.Add("$custodians", SqliteType.Text);
-        var ncBy = cmd.Parameters.Add("$ncby", SqliteType.Text);
-        var receivers = cmd.Parameters.Add("$receivers", SqliteType.Text);
+        await using var update = Writer.CreateCommand();
+        update.Transaction = tx;
+        update.CommandText = """
+            UPDATE lots SET holder_org_id = $holder, pending_receiver_org_id = $pending, non_conformant = $nc, last_event_id = $last,
+                custodians = $custodians, non_conformant_by = $ncby, pending_receivers = $receivers, version = version + 1
+            WHERE lot_key = $key AND version = $version
+            """;
         foreach (var l in lots)
         {
-            key.Value = l.LotKey;
-            gtin.Value = l.Gtin;
-            lot.Value = l.Lot;
-            holder.Value = (object?)l.HolderOrgId ?? DBNull.Value;
-            pending.Value = (object?)l.PendingReceiverOrgId ?? DBNull.Value;
-            nc.Value = l.NonConformant ? 1 : 0;
-            first.Value = l.FirstEventId;
-            last.Value = l.LastEventId;
-            custodians.Value = JsonSerializer.Serialize(l.Custodians, Json);
-            ncBy.Value = JsonSerializer.Serialize(l.NonConformantBy, Json);
-            receivers.Value = JsonSerializer.Serialize(l.PendingReceivers, Json);
-            await cmd.ExecuteNonQueryAsync(cancellationToken);
+            var cmd = l.Version == 0 ? insert : update;
+            cmd.Parameters.Clear();
+            cmd.Parameters.AddWithValue("$key", l.LotKey);
+            cmd.Parameters.AddWithValue("$gtin", l.Gtin);
+            cmd.Parameters.AddWithValue("$lot", l.Lot);
+            cmd.Parameters.AddWithValue("$holder", (object?)l.HolderOrgId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$pending", (object?)l.PendingReceiverOrgId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$nc", l.NonConformant ? 1 : 0);
+            cmd.Parameters.AddWithValue("$first", l.FirstEventId);
+            cmd.Parameters.AddWithValue("$last", l.LastEventId);
+            cmd.Parameters.AddWithValue("$custodians", JsonSerializer.Serialize(l.Custodians, Json));
+            cmd.Parameters.AddWithValue("$ncby", JsonSerializer.Serialize(l.NonConformantBy, Json));
+            cmd.Parameters.AddWithValue("$receivers", JsonSerializer.Serialize(l.PendingReceivers, Json));
+            cmd.Parameters.AddWithValue("$version", l.Version);
+            if (await cmd.ExecuteNonQueryAsync(cancellationToken) != 1)
+                throw new StoreConflictException(l.Version == 0 ? $"lot {l.LotKey} was created meanwhile" : $"lot {l.LotKey} changed meanwhile");
         }
     }
 
@@ -159,7 +167,7 @@ public sealed partial class SqliteTraceStore
             cmd.Transaction = tx;
             cmd.CommandText = "DELETE FROM lots WHERE lot_key = $key";
             cmd.Parameters.AddWithValue("$key", key);
-            await cmd.ExecuteNonQueryAsync(cancellationToken);
+            await cmd.ExecuteNonQueryAsync(cancellationToken); // voided by a declaration: whatever version, it goes
         }
     }
 
@@ -277,7 +285,7 @@ public sealed partial class SqliteTraceStore
             for (var i = 0; i < chunk.Length; i++) { names.Add($"$k{i}"); cmd.Parameters.AddWithValue($"$k{i}", chunk[i]); }
             cmd.CommandText = $"""
                 SELECT lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id,
-                       custodians, non_conformant_by, pending_receivers
+                       custodians, non_conformant_by, pending_receivers, version
                 FROM lots WHERE lot_key IN ({string.Join(",", names)})
                 """;
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
@@ -289,6 +297,7 @@ public sealed partial class SqliteTraceStore
                     Custodians = JsonSerializer.Deserialize<string[]>(r.GetString(8), Json) ?? [],
                     NonConformantBy = JsonSerializer.Deserialize<string[]>(r.GetString(9), Json) ?? [],
                     PendingReceivers = JsonSerializer.Deserialize<string[]>(r.GetString(10), Json) ?? [],
+                    Version = r.GetInt64(11),
                 };
                 result[state.LotKey] = state;
             }

@@ -41,6 +41,7 @@ public sealed partial class SqliteTraceStore
         await AddColumnAsync("lots", "custodians", "TEXT NOT NULL DEFAULT '[]'", cancellationToken);
         await AddColumnAsync("lots", "non_conformant_by", "TEXT NOT NULL DEFAULT '[]'", cancellationToken);
         await AddColumnAsync("lots", "pending_receivers", "TEXT NOT NULL DEFAULT '[]'", cancellationToken);
+        await AddColumnAsync("lots", "version", "INTEGER NOT NULL DEFAULT 1", cancellationToken);
         await AddColumnAsync("recall_acks", "org_id", "TEXT", cancellationToken);
         await ExecuteAsync(Writer, """
             UPDATE events SET declared = 1 WHERE json_extract(json, '$.errorDeclaration') IS NOT NULL;

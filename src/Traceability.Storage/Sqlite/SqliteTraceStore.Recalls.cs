@@ -24,6 +24,7 @@ public sealed partial class SqliteTraceStore
                 await RunAsync(tx, "INSERT OR IGNORE INTO recall_lots (lot_key, recall_id) VALUES ($a, $b)", lotKey, recall.Id);
             foreach (var org in recall.PartyOrgIds.Distinct())
                 await RunAsync(tx, "INSERT OR IGNORE INTO recall_parties (org_id, recall_id) VALUES ($a, $b)", org, recall.Id);
+            await RecordChangeAsync(tx, "recall", recall.Id, null, null, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
         finally
@@ -66,11 +67,17 @@ public sealed partial class SqliteTraceStore
             // Read and rewrite under the writer lock: only the first lifting of a recall is kept.
             var recall = await GetRecallAsync(recallId, cancellationToken);
             if (recall is not { IsActive: true }) return false;
+            await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken);
             await using var cmd = Writer.CreateCommand();
-            cmd.CommandText = "UPDATE recalls SET json = $json WHERE id = $id";
+            cmd.Transaction = tx;
+            // Conditional on the stored JSON still being active: another process may have lifted it meanwhile.
+            cmd.CommandText = "UPDATE recalls SET json = $json WHERE id = $id AND json_extract(json, '$.lifted') IS NULL";
             cmd.Parameters.AddWithValue("$id", recallId);
             cmd.Parameters.AddWithValue("$json", JsonSerializer.Serialize(recall with { Lifted = lifting }, Json));
-            return await cmd.ExecuteNonQueryAsync(cancellationToken) == 1;
+            var lifted = await cmd.ExecuteNonQueryAsync(cancellationToken) == 1;
+            if (lifted) await RecordChangeAsync(tx, "recall", recallId, null, null, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return lifted;
         }
         finally
         {
@@ -89,7 +96,9 @@ public sealed partial class SqliteTraceStore
                 SELECT EXISTS (SELECT 1 FROM recall_acks WHERE recall_id = $id AND org_id = $org);
                 INSERT INTO recall_acks (recall_id, org_id, json) VALUES ($id, $org, $json)
                 ON CONFLICT(recall_id, org_id) DO UPDATE SET json = excluded.json;
+                INSERT INTO changes (instance, kind, subject) VALUES ($instance, 'recall', $id);
                 """;
+            cmd.Parameters.AddWithValue("$instance", InstanceId);
             cmd.Parameters.AddWithValue("$id", acknowledgement.RecallId);
             cmd.Parameters.AddWithValue("$org", acknowledgement.OrgId);
             cmd.Parameters.AddWithValue("$json", JsonSerializer.Serialize(acknowledgement, Json));
@@ -126,11 +135,11 @@ public sealed partial class SqliteTraceStore
     {
         // One statement: inserted when new, updated only by its owner; two claimants racing cannot both win,
         // even from two processes on one file.
-        await WriteAsync("""
+        await WriteChangeAsync("""
             INSERT INTO products (gtin, json) VALUES ($gtin, $json)
             ON CONFLICT(gtin) DO UPDATE SET json = excluded.json
             WHERE json_extract(products.json, '$.ownerOrgId') = json_extract(excluded.json, '$.ownerOrgId')
-            """, [("$gtin", product.Gtin), ("$json", JsonSerializer.Serialize(product, Json))], cancellationToken);
+            """, [("$gtin", product.Gtin), ("$json", JsonSerializer.Serialize(product, Json))], "product", product.Gtin, cancellationToken);
         return (await GetProductAsync(product.Gtin, cancellationToken))!;
     }
 
@@ -143,8 +152,8 @@ public sealed partial class SqliteTraceStore
     }
 
     public Task SaveProductAsync(Product product, CancellationToken cancellationToken) =>
-        WriteAsync("INSERT INTO products (gtin, json) VALUES ($gtin, $json) ON CONFLICT(gtin) DO UPDATE SET json = excluded.json",
-            [("$gtin", product.Gtin), ("$json", JsonSerializer.Serialize(product, Json))], cancellationToken);
+        WriteChangeAsync("INSERT INTO products (gtin, json) VALUES ($gtin, $json) ON CONFLICT(gtin) DO UPDATE SET json = excluded.json",
+            [("$gtin", product.Gtin), ("$json", JsonSerializer.Serialize(product, Json))], "product", product.Gtin, cancellationToken);
 
     public async Task<Product?> GetProductAsync(string gtin, CancellationToken cancellationToken) =>
         (await ReadJsonAsync<Product>("SELECT json FROM products WHERE gtin = $p", gtin, cancellationToken)).SingleOrDefault();

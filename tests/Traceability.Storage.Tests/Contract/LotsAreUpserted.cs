@@ -23,7 +23,8 @@ public abstract class LotsAreUpserted<TFixture>(TFixture fixture) : StoreContrac
         var inserted = Sample.Lot(Sample.LotKey(Sample.Unique("lot")), "evt-commissioning");
         await store.AppendAsync(new CaptureWrite([], [inserted], null), Ct);
 
-        var update = inserted with
+        var read = (await store.GetLotsAsync([inserted.LotKey], Ct))[inserted.LotKey];
+        var update = read with
         {
             HolderOrgId = null, PendingReceiverOrgId = "org-retailer", NonConformant = true,
             FirstEventId = "evt-shipping", LastEventId = "evt-shipping",
@@ -44,10 +45,30 @@ public abstract class LotsAreUpserted<TFixture>(TFixture fixture) : StoreContrac
         };
         await store.AppendAsync(new CaptureWrite([], [pending], null), Ct);
 
-        var received = pending with { HolderOrgId = "org-retailer", PendingReceiverOrgId = null, LastEventId = "evt-2" };
+        var read = (await store.GetLotsAsync([pending.LotKey], Ct))[pending.LotKey];
+        var received = read with { HolderOrgId = "org-retailer", PendingReceiverOrgId = null, LastEventId = "evt-2" };
         await store.AppendAsync(new CaptureWrite([], [received], null), Ct);
 
         Assert.Equal(received, (await store.GetLotsAsync([pending.LotKey], Ct))[pending.LotKey]);
+    }
+
+    [Fact]
+    public async Task AWriteDecidedOnAnOlderVersionIsRefusedAndChangesNothing()
+    {
+        var store = Store;
+        var lot = Sample.Lot(Sample.LotKey(Sample.Unique("lot")), "evt-1");
+        await store.AppendAsync(new CaptureWrite([], [lot], null), Ct);
+        var read = (await store.GetLotsAsync([lot.LotKey], Ct))[lot.LotKey];
+        await store.AppendAsync(new CaptureWrite([], [read with { LastEventId = "evt-first-writer" }], null), Ct);
+        var evt = Sample.Event(Sample.Unique("evt"));
+
+        // A second writer decided on the same read: its whole write is refused, its event included.
+        await Assert.ThrowsAsync<StoreConflictException>(() =>
+            store.AppendAsync(new CaptureWrite([evt], [read with { LastEventId = "evt-second-writer" }], null), Ct));
+        await Assert.ThrowsAsync<StoreConflictException>(() => store.AppendAsync(new CaptureWrite([], [lot], null), Ct)); // created meanwhile
+
+        Assert.Equal("evt-first-writer", (await store.GetLotsAsync([lot.LotKey], Ct))[lot.LotKey].LastEventId);
+        Assert.Null(await store.GetEventAsync(evt.EventId, Ct));
     }
 
     [Fact]
