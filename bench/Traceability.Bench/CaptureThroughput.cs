@@ -24,15 +24,18 @@ internal static class CaptureThroughput
 
         var bodies = Enumerable.Range(0, documents + 20).Select(d => Document(d, eventsPerDocument)).ToArray();
         await SendAsync(http, bodies[..20], clients); // warm-up
+        var cpuBefore = api.CpuTime;
         var clock = Stopwatch.StartNew();
         var latencies = await SendAsync(http, bodies[20..], clients);
         var elapsed = clock.Elapsed;
+        var cpu = api.CpuTime - cpuBefore;
 
         latencies.Sort();
         var events = documents * eventsPerDocument;
         Console.WriteLine($"capture: {documents} documents × {eventsPerDocument} events, {clients} clients, anchoring {(anchoring ? "on" : "off")}, in {elapsed.TotalSeconds:0.00} s");
         Console.WriteLine($"  throughput       {events / elapsed.TotalSeconds:0} events/s");
         Console.WriteLine($"  per document p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms");
+        Console.WriteLine($"  API CPU          {cpu.TotalSeconds:0.00} s, {cpu.TotalSeconds * 1000 / events:0.000} CPU-seconds per 1,000 events");
         try { Directory.Delete(dataDir, true); } catch (IOException) { }
     }
 

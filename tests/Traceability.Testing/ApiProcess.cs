@@ -25,6 +25,15 @@ public sealed class ApiProcess : IAsyncDisposable
     public Uri Url { get; private set; } = new("http://127.0.0.1:0");
     public string DataDir { get; }
 
+    /// <summary>CPU time the API process has used so far (user + system), for benchmarks' cost per event.</summary>
+    public TimeSpan CpuTime => _process is { HasExited: false } p ? ReadCpu(p) : TimeSpan.Zero;
+
+    private static TimeSpan ReadCpu(Process p)
+    {
+        p.Refresh();
+        return p.TotalProcessorTime;
+    }
+
     /// <param name="settings">Extra configuration as environment variables (e.g. Trace__Anchoring__MaxBatch).</param>
     public static async Task<ApiProcess> StartAsync(Uri rpcUrl, string dataDir, IReadOnlyDictionary<string, string>? settings = null)
     {
