@@ -62,9 +62,6 @@ internal static class MongoDocuments
         { "unconfirmed", e.Unconfirmed },
         { "view_id", Nullable(e.ViewId) },
         { "declared", e.Declared },
-        { "batch_id", BsonNull.Value },
-        { "leaf_index", BsonNull.Value },
-        { "anchored", false },
     };
 
     public static StoredEvent ToEvent(BsonDocument d) => new(

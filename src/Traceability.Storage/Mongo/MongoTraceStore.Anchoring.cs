@@ -3,19 +3,23 @@ using MongoDB.Driver;
 
 namespace Traceability.Storage.Mongo;
 
+/// <remarks>
+/// As in the SQLite adapter, anchoring state lives in narrow collections, never in the wide event documents: a
+/// pending event is one small document in <c>pending_events</c> (removed when it joins a batch), a batched event one
+/// document in <c>batch_members</c> (keyed by event id), and "anchored" is its batch's block number.
+/// </remarks>
 public sealed partial class MongoTraceStore
 {
-    // Events written before anchoring existed have no batch_id/anchored fields: Eq(null) and Ne(true)
-    // match missing fields too, so they count as pending.
-    private static FilterDefinition<BsonDocument> Unbatched => Filter.Eq("batch_id", BsonNull.Value);
-
     private async Task CreateAnchoringIndexesAsync(CancellationToken cancellationToken)
     {
         var keys = Builders<BsonDocument>.IndexKeys;
-        await _events.Indexes.CreateManyAsync(
+        await _pending.Indexes.CreateManyAsync(
         [
-            new(keys.Ascending("org_id").Ascending("batch_id").Ascending("seq"), new CreateIndexOptions { Name = "pending_by_org" }),
-            new(keys.Ascending("anchored"), new CreateIndexOptions { Name = "anchored" }),
+            new(keys.Ascending("org_id").Ascending("_id"), new CreateIndexOptions { Name = "pending_by_org" }),
+            new(keys.Ascending("event_id"), new CreateIndexOptions { Name = "event_id", Unique = true }),
+        ], cancellationToken);
+        await _members.Indexes.CreateManyAsync(
+        [
             new(keys.Ascending("batch_id"), new CreateIndexOptions { Name = "batch_id" }),
         ], cancellationToken);
         await _batches.Indexes.CreateManyAsync(
@@ -24,14 +28,24 @@ public sealed partial class MongoTraceStore
         ], cancellationToken);
     }
 
+    /// <summary>Every new event waits for an anchor batch: called in the append's transaction.</summary>
+    private Task QueuePendingAsync(IClientSessionHandle session, IReadOnlyList<StoredEvent> fresh, long firstSequence, CancellationToken cancellationToken) =>
+        _pending.InsertManyAsync(session, fresh.Select((e, i) => new BsonDocument
+        {
+            { "_id", firstSequence + i },
+            { "event_id", e.EventId },
+            { "org_id", e.OrgId },
+            { "record_time", MongoDocuments.Date(e.RecordTime) },
+            { "view_id", MongoDocuments.Nullable(e.ViewId) },
+        }), cancellationToken: cancellationToken);
+
     public async Task<IReadOnlyList<PendingBacklog>> GetPendingBacklogAsync(CancellationToken cancellationToken)
     {
-        var groups = await _events.Aggregate()
-            .Match(Unbatched)
+        var groups = await _pending.Aggregate()
             .Group(new BsonDocument
             {
                 { "_id", "$org_id" }, { "count", new BsonDocument("$sum", 1) },
-                { "oldest", new BsonDocument("$min", "$record_time") }, { "first", new BsonDocument("$min", "$seq") },
+                { "oldest", new BsonDocument("$min", "$record_time") }, { "first", new BsonDocument("$min", "$_id") },
             })
             .Sort(new BsonDocument("first", 1))
             .ToListAsync(cancellationToken);
@@ -42,14 +56,17 @@ public sealed partial class MongoTraceStore
     public async Task<IReadOnlyList<PendingEvent>> GetPendingEventsAsync(string orgId, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        var docs = await _events.Find(Filter.Eq("org_id", orgId) & Unbatched)
-            .Sort(Builders<BsonDocument>.Sort.Ascending("seq")).Limit(max)
-            .Project(Builders<BsonDocument>.Projection.Include("_id").Include("json").Include("view_id"))
-            .ToListAsync(cancellationToken);
-        // Events stored before views were made at capture get theirs here, as the anchoring worker made them then.
-        return docs.Select(d => new PendingEvent(d["_id"].AsString,
-            d.TryGetValue("view_id", out var view) && view.IsString ? view.AsString
-            : Domain.Consumer.ConsumerView.Of((System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(d["json"].AsString)!)["eventID"]!.GetValue<string>())).ToList();
+        var docs = await _pending.Find(Filter.Eq("org_id", orgId)).Sort(Builders<BsonDocument>.Sort.Ascending("_id")).Limit(max).ToListAsync(cancellationToken);
+        var missing = docs.Where(d => !d["view_id"].IsString).Select(d => d["event_id"].AsString).ToList();
+        var legacy = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (missing.Count > 0)
+        {
+            // Events queued without a view id (none are, since capture makes views): made here as capture would.
+            foreach (var e in await _events.Find(Filter.In("_id", missing)).ToListAsync(cancellationToken))
+                legacy[e["_id"].AsString] = Sqlite.SqliteTraceStore.ViewIdOf(e["_id"].AsString, e["json"].AsString);
+        }
+        return docs.Select(d => new PendingEvent(d["event_id"].AsString,
+            d["view_id"].IsString ? d["view_id"].AsString : legacy[d["event_id"].AsString])).ToList();
     }
 
     public async Task CreateBatchAsync(AnchorBatch batch, CancellationToken cancellationToken)
@@ -60,16 +77,17 @@ public sealed partial class MongoTraceStore
             try
             {
                 await _batches.InsertOneAsync(s, MongoDocuments.FromBatch(batch), cancellationToken: ct);
+                await _members.InsertManyAsync(s, batch.EventIds.Select((id, leaf) => new BsonDocument
+                {
+                    { "_id", id }, { "batch_id", batch.BatchId }, { "leaf_index", leaf },
+                }), cancellationToken: ct);
             }
-            catch (MongoWriteException ex) when (ex.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+            catch (MongoException ex) when (ex is MongoWriteException { WriteError.Category: ServerErrorCategory.DuplicateKey } or MongoBulkWriteException)
             {
-                throw new DuplicateException($"anchor batch {batch.BatchId} already exists");
+                throw new DuplicateException($"anchor batch {batch.BatchId} exists, or one of its events is in a batch already");
             }
-            var updates = batch.EventIds.Select((id, leaf) => new UpdateOneModel<BsonDocument>(
-                Filter.Eq("_id", id) & Unbatched,
-                Builders<BsonDocument>.Update.Set("batch_id", batch.BatchId).Set("leaf_index", leaf)));
-            var result = await _events.BulkWriteAsync(s, updates, cancellationToken: ct);
-            if (result.ModifiedCount != batch.EventIds.Count)
+            var dequeued = await _pending.DeleteManyAsync(s, Filter.In("event_id", batch.EventIds), cancellationToken: ct);
+            if (dequeued.DeletedCount != batch.EventIds.Count)
                 throw new DuplicateException($"some events of batch {batch.BatchId} are unknown or already in an anchor batch");
             return true;
         }, AppendTransaction, cancellationToken);
@@ -90,8 +108,6 @@ public sealed partial class MongoTraceStore
                 .Set("anchored_by", receipt.AnchoredBy).Set("anchored_at", MongoDocuments.Date(receipt.AnchoredAt));
             var result = await _batches.UpdateOneAsync(s, Filter.Eq("_id", batchId), update, cancellationToken: ct);
             if (result.MatchedCount == 0) throw new InvalidOperationException($"anchor batch {batchId} does not exist");
-            await _events.UpdateManyAsync(s, Filter.Eq("batch_id", batchId),
-                Builders<BsonDocument>.Update.Set("anchored", true), cancellationToken: ct);
             await RecordChangeAsync(s, "anchor", batchId, null, null, ct);
             return true;
         }, AppendTransaction, cancellationToken);
@@ -106,8 +122,6 @@ public sealed partial class MongoTraceStore
                 .Set("tx_hash", BsonNull.Value).Set("block_number", BsonNull.Value)
                 .Set("anchored_by", BsonNull.Value).Set("anchored_at", BsonNull.Value);
             await _batches.UpdateOneAsync(s, Filter.Eq("_id", batchId), update, cancellationToken: ct);
-            await _events.UpdateManyAsync(s, Filter.Eq("batch_id", batchId),
-                Builders<BsonDocument>.Update.Set("anchored", false), cancellationToken: ct);
             await RecordChangeAsync(s, "anchor", batchId, null, null, ct);
             return true;
         }, AppendTransaction, cancellationToken);
@@ -133,30 +147,22 @@ public sealed partial class MongoTraceStore
         return docs.Select(MongoDocuments.ToBatch).ToList();
     }
 
-    public async Task<EventAnchor?> GetEventAnchorAsync(string eventId, CancellationToken cancellationToken)
-    {
-        var doc = await _events.Find(Filter.Eq("_id", eventId))
-            .Project(Builders<BsonDocument>.Projection.Include("org_id").Include("batch_id").Include("leaf_index"))
-            .FirstOrDefaultAsync(cancellationToken);
-        if (doc is null) return null;
-        var batchId = doc.GetValue("batch_id", BsonNull.Value);
-        var batch = batchId.IsString ? await GetBatchAsync(batchId.AsString, cancellationToken) : null;
-        return new EventAnchor(eventId, doc["org_id"].AsString, batch, batch is null ? null : doc["leaf_index"].ToInt32());
-    }
+    public async Task<EventAnchor?> GetEventAnchorAsync(string eventId, CancellationToken cancellationToken) =>
+        (await GetEventAnchorsAsync([eventId], cancellationToken)).GetValueOrDefault(eventId);
 
     public async Task<IReadOnlyDictionary<string, EventAnchor>> GetEventAnchorsAsync(IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {
-        var docs = await _events.Find(Filter.In("_id", eventIds.Distinct()))
-            .Project(Builders<BsonDocument>.Projection.Include("org_id").Include("batch_id").Include("leaf_index"))
-            .ToListAsync(cancellationToken);
-        var batchIds = docs.Select(d => d.GetValue("batch_id", BsonNull.Value)).Where(b => b.IsString).Select(b => b.AsString).Distinct().ToList();
+        var ids = eventIds.Distinct().ToList();
+        var events = await _events.Find(Filter.In("_id", ids)).Project(Builders<BsonDocument>.Projection.Include("org_id")).ToListAsync(cancellationToken);
+        var members = (await _members.Find(Filter.In("_id", ids)).ToListAsync(cancellationToken)).ToDictionary(m => m["_id"].AsString, StringComparer.Ordinal);
+        var batchIds = members.Values.Select(m => m["batch_id"].AsString).Distinct().ToList();
         var batches = (await _batches.Find(Filter.In("_id", batchIds)).ToListAsync(cancellationToken))
             .Select(MongoDocuments.ToBatch).ToDictionary(b => b.BatchId, StringComparer.Ordinal);
-        return docs.ToDictionary(d => d["_id"].AsString, d =>
+        return events.ToDictionary(e => e["_id"].AsString, e =>
         {
-            var batchId = d.GetValue("batch_id", BsonNull.Value);
-            var batch = batchId.IsString ? batches.GetValueOrDefault(batchId.AsString) : null;
-            return new EventAnchor(d["_id"].AsString, d["org_id"].AsString, batch, batch is null ? null : d["leaf_index"].ToInt32());
+            var member = members.GetValueOrDefault(e["_id"].AsString);
+            var batch = member is null ? null : batches.GetValueOrDefault(member["batch_id"].AsString);
+            return new EventAnchor(e["_id"].AsString, e["org_id"].AsString, batch, batch is null ? null : member!["leaf_index"].ToInt32());
         }, StringComparer.Ordinal);
     }
 }

@@ -40,6 +40,7 @@ public sealed partial class MongoTraceStore
             var first = last - fresh.Count + 1;
             await _events.InsertManyAsync(
                 session, fresh.Select((e, i) => MongoDocuments.FromEvent(e, first + i)), cancellationToken: cancellationToken);
+            await QueuePendingAsync(session, fresh, first, cancellationToken);
             await RecordChangeAsync(session, "events", null, first, last, cancellationToken);
         }
         foreach (var declared in write.Declarations ?? [])
@@ -156,6 +157,7 @@ public sealed partial class MongoTraceStore
     public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PerPage, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PerPage, EventQuery.MaxPerPage);
         var filters = new List<FilterDefinition<BsonDocument>> { Filter.Gt("seq", query.AfterSequence) };
         AddIn(filters, "event_type", query.EventTypes);
         AddIn(filters, "biz_step", query.BizSteps);

@@ -44,13 +44,13 @@ public sealed partial class MongoTraceStore
     }
 
     public async Task<Recall?> GetRecallAsync(string recallId, CancellationToken cancellationToken) =>
-        (await FindJsonAsync<Recall>(_recalls, Filter.Eq("_id", recallId), "created_at", cancellationToken)).SingleOrDefault();
+        (await FindJsonAsync<Recall>(_recalls, Filter.Eq("_id", recallId), RecallOrder, cancellationToken)).SingleOrDefault();
 
     public Task<IReadOnlyList<Recall>> ListRecallsAsync(string? partyOrgId, CancellationToken cancellationToken) =>
-        FindJsonAsync<Recall>(_recalls, partyOrgId is null ? Filter.Empty : Filter.AnyEq("party_org_ids", partyOrgId), "created_at", cancellationToken);
+        FindJsonAsync<Recall>(_recalls, partyOrgId is null ? Filter.Empty : Filter.AnyEq("party_org_ids", partyOrgId), RecallOrder, cancellationToken);
 
     public Task<IReadOnlyList<Recall>> GetRecallsForLotAsync(string lotKey, CancellationToken cancellationToken) =>
-        FindJsonAsync<Recall>(_recalls, Filter.AnyEq("lot_keys", lotKey), "created_at", cancellationToken);
+        FindJsonAsync<Recall>(_recalls, Filter.AnyEq("lot_keys", lotKey), RecallOrder, cancellationToken);
 
     public async Task<bool> LiftRecallAsync(string recallId, RecallLifting lifting, CancellationToken cancellationToken)
     {
@@ -81,8 +81,8 @@ public sealed partial class MongoTraceStore
         return result.MatchedCount == 1;
     }
 
-    public async Task<IReadOnlyList<RecallAcknowledgement>> GetAcknowledgementsAsync(string recallId, CancellationToken cancellationToken) =>
-        (await FindJsonAsync<RecallAcknowledgement>(_acknowledgements, Filter.Eq("recall_id", recallId), "at", cancellationToken)).Reverse().ToList();
+    public Task<IReadOnlyList<RecallAcknowledgement>> GetAcknowledgementsAsync(string recallId, CancellationToken cancellationToken) =>
+        FindJsonAsync<RecallAcknowledgement>(_acknowledgements, Filter.Eq("recall_id", recallId), AcknowledgementOrder, cancellationToken);
 
     public async Task AddAlertAsync(Alert alert, CancellationToken cancellationToken)
     {
@@ -101,7 +101,7 @@ public sealed partial class MongoTraceStore
     }
 
     public Task<IReadOnlyList<Alert>> ListAlertsAsync(string? lotKey, CancellationToken cancellationToken) =>
-        FindJsonAsync<Alert>(_alerts, lotKey is null ? Filter.Empty : Filter.Eq("lot_key", lotKey), "at", cancellationToken);
+        FindJsonAsync<Alert>(_alerts, lotKey is null ? Filter.Empty : Filter.Eq("lot_key", lotKey), AlertOrder, cancellationToken);
 
     /// <remarks>
     /// An upsert filtered on the owner: when another organisation owns the GTIN the filter misses, the upsert tries
@@ -141,13 +141,19 @@ public sealed partial class MongoTraceStore
     }
 
     public async Task<Product?> GetProductAsync(string gtin, CancellationToken cancellationToken) =>
-        (await FindJsonAsync<Product>(_products, Filter.Eq("_id", gtin), "_id", cancellationToken)).SingleOrDefault();
+        (await FindJsonAsync<Product>(_products, Filter.Eq("_id", gtin), Sort.Ascending("_id"), cancellationToken)).SingleOrDefault();
 
-    /// <summary>Newest first by <paramref name="sortField"/>.</summary>
+    private static SortDefinitionBuilder<BsonDocument> Sort => Builders<BsonDocument>.Sort;
+
+    // The same orders as SQLite's: recalls newest first, ties by id; acknowledgements oldest first; alerts newest first.
+    private static readonly SortDefinition<BsonDocument> RecallOrder = Sort.Descending("created_at").Ascending("_id");
+    private static readonly SortDefinition<BsonDocument> AcknowledgementOrder = Sort.Ascending("at").Ascending("_id");
+    private static readonly SortDefinition<BsonDocument> AlertOrder = Sort.Descending("at").Descending("_id");
+
     private static async Task<IReadOnlyList<T>> FindJsonAsync<T>(
-        IMongoCollection<BsonDocument> collection, FilterDefinition<BsonDocument> filter, string sortField, CancellationToken cancellationToken)
+        IMongoCollection<BsonDocument> collection, FilterDefinition<BsonDocument> filter, SortDefinition<BsonDocument> order, CancellationToken cancellationToken)
     {
-        var docs = await collection.Find(filter).Sort(Builders<BsonDocument>.Sort.Descending(sortField)).ToListAsync(cancellationToken);
+        var docs = await collection.Find(filter).Sort(order).ToListAsync(cancellationToken);
         return docs.Select(d => JsonSerializer.Deserialize<T>(d["json"].AsString, RecordJson)!).ToList();
     }
 }

@@ -6,7 +6,8 @@ namespace Traceability.Storage.Mongo;
 
 /// <summary>
 /// The production store on MongoDB. Collections: organisations, events, lots, containers (what each pallet or case
-/// holds), capture_jobs, counters (the event and change sequences), anchor_batches, recalls, recall_acknowledgements
+/// holds), capture_jobs, counters (the event and change sequences), pending_events and batch_members (narrow anchoring
+/// state), anchor_batches, recalls, recall_acknowledgements
 /// (one per party and recall), alerts, products, changes (what other API instances follow) and leases (work that
 /// runs on one instance at a time).
 /// </summary>
@@ -35,6 +36,8 @@ public sealed partial class MongoTraceStore : ITraceStore
     private readonly IMongoCollection<BsonDocument> _containers;
     private readonly IMongoCollection<BsonDocument> _changes;
     private readonly IMongoCollection<BsonDocument> _leases;
+    private readonly IMongoCollection<BsonDocument> _pending;
+    private readonly IMongoCollection<BsonDocument> _members;
 
     public MongoTraceStore(string connectionString, string databaseName = "traceability")
     {
@@ -53,6 +56,8 @@ public sealed partial class MongoTraceStore : ITraceStore
         _containers = _database.GetCollection<BsonDocument>("containers");
         _changes = _database.GetCollection<BsonDocument>("changes");
         _leases = _database.GetCollection<BsonDocument>("leases");
+        _pending = _database.GetCollection<BsonDocument>("pending_events");
+        _members = _database.GetCollection<BsonDocument>("batch_members");
     }
 
     private static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
@@ -61,7 +66,7 @@ public sealed partial class MongoTraceStore : ITraceStore
     {
         // Collections are created up front: creating one implicitly inside a transaction is refused by
         // servers before 4.4 and by sharded clusters.
-        foreach (var name in new[] { "organisations", "events", "lots", "capture_jobs", "counters", "anchor_batches", "recalls", "recall_acknowledgements", "alerts", "products", "containers", "changes", "leases" })
+        foreach (var name in new[] { "organisations", "events", "lots", "capture_jobs", "counters", "anchor_batches", "recalls", "recall_acknowledgements", "alerts", "products", "containers", "changes", "leases", "pending_events", "batch_members" })
             await EnsureCollectionAsync(name, cancellationToken);
 
         var keys = Builders<BsonDocument>.IndexKeys;
@@ -147,7 +152,10 @@ public sealed partial class MongoTraceStore : ITraceStore
     {
         var counter = await _counters.Find(Filter.Eq("_id", EventsCounterId)).FirstOrDefaultAsync(cancellationToken);
         var organisations = await _organisations.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: cancellationToken);
-        var unanchored = await _events.CountDocumentsAsync(Filter.Ne("anchored", true), cancellationToken: cancellationToken);
+        var pending = await _pending.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: cancellationToken);
+        var batched = (await _batches.Find(Filter.Eq("block_number", BsonNull.Value)).Project(Builders<BsonDocument>.Projection.Include("event_ids"))
+            .ToListAsync(cancellationToken)).Sum(b => b["event_ids"].AsBsonArray.Count);
+        var unanchored = pending + batched;
         return new StoreStats("mongodb", counter?["value"].ToInt64() ?? 0, organisations, unanchored);
     }
 
