@@ -36,6 +36,8 @@ internal static class CaptureThroughput
         Console.WriteLine($"  throughput       {events / elapsed.TotalSeconds:0} events/s");
         Console.WriteLine($"  per document p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms");
         Console.WriteLine($"  API CPU          {cpu.TotalSeconds:0.00} s, {cpu.TotalSeconds * 1000 / events:0.000} CPU-seconds per 1,000 events");
+        Console.WriteLine($"  API memory       {api.WorkingSet / 1048576.0:0} MiB resident");
+        await StoreFootprint.PrintAsync(Path.Combine(dataDir, "trace.db"), (documents + 20L) * eventsPerDocument);
         try { Directory.Delete(dataDir, true); } catch (IOException) { }
     }
 

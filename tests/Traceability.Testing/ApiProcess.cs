@@ -28,6 +28,15 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>CPU time the API process has used so far (user + system), for benchmarks' cost per event.</summary>
     public TimeSpan CpuTime => _process is { HasExited: false } p ? ReadCpu(p) : TimeSpan.Zero;
 
+    /// <summary>The API process's resident memory now, for benchmarks.</summary>
+    public long WorkingSet => _process is { HasExited: false } p ? ReadWorkingSet(p) : 0;
+
+    private static long ReadWorkingSet(Process p)
+    {
+        p.Refresh();
+        return p.WorkingSet64;
+    }
+
     private static TimeSpan ReadCpu(Process p)
     {
         p.Refresh();
