@@ -138,7 +138,7 @@ public sealed class CaptureService(
     {
         var e = accepted.Event;
         var m = e.Model;
-        var view = ConsumerView.Of(e.Json, accepted.Standing == EventStanding.ThirdParty);
+        var view = ConsumerView.Of(e.Json, e.Scope.Context, accepted.Standing == EventStanding.ThirdParty);
         return new StoredEvent(
             e.EventId,
             orgId,

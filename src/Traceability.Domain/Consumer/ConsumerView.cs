@@ -50,11 +50,15 @@ public static class ConsumerView
     /// The writer stood outside the custody chain of every lot the event names: the view says so
     /// (<c>view:thirdParty</c>), and it is anchored with that, so nobody can later pass it off as the chain's own.
     /// </param>
-    public static JsonObject Of(JsonObject stored, bool thirdParty = false)
+    public static JsonObject Of(JsonObject stored, bool thirdParty = false) =>
+        Of(stored, JsonLdContext.Epcis.With(stored?["@context"]), thirdParty);
+
+    /// <summary>The view of an event whose JSON-LD context capture has resolved already (the stored event's).</summary>
+    public static JsonObject Of(JsonObject stored, JsonLdContext context, bool thirdParty = false)
     {
         ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(context);
         var originalId = stored["eventID"]?.GetValue<string>() ?? throw new ArgumentException("the event has no eventID", nameof(stored));
-        var context = JsonLdContext.Epcis.With(stored["@context"]);
         var view = new JsonObject { ["@context"] = ContextOf(stored["@context"]) };
         foreach (var (name, value) in stored)
         {
@@ -69,7 +73,8 @@ public static class ConsumerView
         }
         view[$"{Prefix}:viewOf"] = originalId;
         if (thirdParty) view[$"{Prefix}:thirdParty"] = true;
-        view["eventID"] = EventHash.ComputeId(view);
+        // The view's context is the event's plus the view prefix, so its scope is derived, not resolved again.
+        view["eventID"] = EventHash.ComputeIdInScope(view, new EventScope(context.With(ViewPrefixDefinition), EventScope.Standalone.IgnoredFields));
         return view;
     }
 
@@ -117,6 +122,8 @@ public static class ConsumerView
         && !PrivateLabFields.Contains(iri[LabNamespace.Length..]);
 
     private static string LocalName(string name) => name[(Math.Max(name.LastIndexOfAny([':', '#', '/']), -1) + 1)..];
+
+    private static readonly JsonObject ViewPrefixDefinition = new() { [Prefix] = Namespace };
 
     private static JsonArray ContextOf(JsonNode? context)
     {
