@@ -44,9 +44,7 @@ public static class ServiceExtensions
         services.AddSingleton<Capture.CaptureService>();
         services.AddSingleton<Caller>();
         services.AddSingleton<KeyVault>();
-        services.AddSingleton<LedgerConnection>();
-        services.AddHostedService(sp => sp.GetRequiredService<LedgerConnection>());
-        services.AddSingleton<Traceability.Ledger.ILedger, EvmLedger>();
+        AddLedger(services);
         services.AddSingleton<Genealogy.LotIndex>();
         services.AddHostedService(sp => sp.GetRequiredService<Genealogy.LotIndex>());
         services.AddSingleton<Recalls.RecallService>();
@@ -59,6 +57,31 @@ public static class ServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Anchoring.AnchoringWorker>());
         return builder;
     }
+
+    /// <summary>
+    /// The ledger adapter Trace:Ledger:Kind names (TRACE_LEDGER): <c>evm</c> (TraceRegistry over JSON-RPC) or
+    /// <c>fabric</c> (the chaincode through a Fabric gateway), with the hosted loop that connects it. Chosen when the
+    /// services are first resolved, so test hosts' settings apply.
+    /// </summary>
+    private static void AddLedger(IServiceCollection services)
+    {
+        services.AddSingleton<LedgerConnection>();
+        services.AddSingleton<EvmLedger>();
+        services.AddSingleton<FabricConnection>();
+        services.AddSingleton<FabricLedger>();
+        services.AddSingleton<Traceability.Ledger.ILedger>(sp => LedgerKind(sp) == "fabric"
+            ? sp.GetRequiredService<FabricLedger>() : sp.GetRequiredService<EvmLedger>());
+        services.AddHostedService<IHostedService>(sp => LedgerKind(sp) == "fabric"
+            ? sp.GetRequiredService<FabricConnection>() : sp.GetRequiredService<LedgerConnection>());
+    }
+
+    private static string LedgerKind(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<TraceOptions>>().Value.Ledger.Kind.ToLowerInvariant() switch
+        {
+            "evm" => "evm",
+            "fabric" => "fabric",
+            var other => throw new InvalidOperationException($"Trace:Ledger:Kind (TRACE_LEDGER) must be evm or fabric, not {other}"),
+        };
 
     private static ITraceStore CreateStore(TraceOptions options) => options.Store.ToLowerInvariant() switch
     {
