@@ -43,7 +43,6 @@ public static class ServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Capture.CaptureService>();
         services.AddSingleton<Caller>();
-        services.AddSingleton<KeyVault>();
         AddLedger(services);
         services.AddSingleton<Genealogy.LotIndex>();
         services.AddHostedService(sp => sp.GetRequiredService<Genealogy.LotIndex>());
@@ -61,17 +60,20 @@ public static class ServiceExtensions
     /// <summary>
     /// The ledger adapter Trace:Ledger:Kind names (TRACE_LEDGER): <c>evm</c> (TraceRegistry over JSON-RPC) or
     /// <c>fabric</c> (the chaincode through a Fabric gateway), with the hosted loop that connects it. Chosen when the
-    /// services are first resolved, so test hosts' settings apply.
+    /// services are first resolved, so test hosts' settings apply. Needs options, IOrganisationStore, an
+    /// IHttpClientFactory with the "ledger" client, TimeProvider and logging (the ledger contract tests host it alone).
     /// </summary>
-    private static void AddLedger(IServiceCollection services)
+    internal static void AddLedger(IServiceCollection services)
     {
+        services.AddSingleton<KeyVault>();
         services.AddSingleton<LedgerConnection>();
         services.AddSingleton<EvmLedger>();
         services.AddSingleton<FabricConnection>();
         services.AddSingleton<FabricLedger>();
         services.AddSingleton<Traceability.Ledger.ILedger>(sp => LedgerKind(sp) == "fabric"
             ? sp.GetRequiredService<FabricLedger>() : sp.GetRequiredService<EvmLedger>());
-        services.AddHostedService<IHostedService>(sp => LedgerKind(sp) == "fabric"
+        // AddSingleton, not AddHostedService: the latter keys hosted services by implementation type, unknown until resolved.
+        services.AddSingleton<IHostedService>(sp => LedgerKind(sp) == "fabric"
             ? sp.GetRequiredService<FabricConnection>() : sp.GetRequiredService<LedgerConnection>());
     }
 
