@@ -28,12 +28,12 @@ public abstract class OwnFabricNetwork : IAsyncLifetime
         }
     }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (FabricNetwork.SkipReason is null) _network = await FabricNetwork.StartAsync(environment: Environment, cancellationToken: TestContext.Current.CancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_network is not null) await _network.DisposeAsync();
     }
