@@ -65,6 +65,24 @@ public sealed class VerifyOnFabric(FabricDemoFixture demo) : IDisposable
     }
 
     [Fact]
+    public async Task EveryRecordOfTheDemoHoldsAgainstGetAnchorOnTheNetwork()
+    {
+        var members = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(demo.DataDir, "demo", "organisations.json"), Ct))!;
+        using var regulator = demo.Api.Client(members["regulator"]!["apiKey"]!.GetValue<string>());
+        var events = (await regulator.GetFromJsonAsync<JsonObject>("/events?perPage=1000", Ct))!["epcisBody"]!["queryResults"]!["resultsBody"]!["eventList"]!.AsArray();
+        var ids = events.Select(e => e!["eventID"]!.GetValue<string>()).ToList();
+
+        var proofs = await Proofs.WaitAnchoredAsync(regulator, ids, TimeSpan.FromSeconds(90), Ct);
+
+        Assert.True(ids.Count >= 30, $"{ids.Count} demo events");
+        using var ledger = new Traceability.Fabric.NetworkConnections(Traceability.Fabric.NetworkFile.Load(FabricAnchors.NetworkJson(demo.Network)));
+        await FabricAnchors.AssertProofsHoldOnLedgerAsync(ledger, proofs, demo.Network, null, Ct);
+        var msps = members.AsObject().Select(m => m.Value!["ledgerAddress"]!.GetValue<string>()).ToList();
+        Assert.Equal(11, msps.Distinct().Count());
+        Assert.All(proofs.Values, p => Assert.Contains((string)p["ledger"]!["anchoredBy"]!, msps));
+    }
+
+    [Fact]
     public async Task WithoutTheNetworkFileAFabricAnchorIsUndecided()
     {
         var (key, _, id) = await FarmEventAsync();
