@@ -12,17 +12,25 @@ using Traceability.Testing;
 namespace Traceability.Bench;
 
 /// <summary>
-/// Capture until everything is anchored, side by side on one Anvil: batched anchoring (the default,
-/// up to 1024 events per transaction) against one transaction per event (MaxBatch = 1). Also the
-/// captured → anchored latency of every event, and the time to verify a proof.
+/// Capture until everything is anchored, side by side on one ledger (an Anvil chain, or with <c>--ledger fabric</c> the
+/// Fabric network of network/fabric): batched anchoring (the default, up to 1024 events per transaction) against one
+/// transaction per event (MaxBatch = 1). Also the captured → anchored latency of every event, and the time to verify a proof.
 /// </summary>
 internal static class AnchoringEndToEnd
 {
-    public static async Task RunAsync(int events, int perEventEvents, int clients)
+    public static async Task RunAsync(int events, int perEventEvents, int clients, string ledger)
     {
-        await using var anvil = await AnvilNode.StartAsync();
-        var batched = await RunModeAsync(anvil, "batched (MaxBatch 1024)", events, clients, maxBatch: 1024);
-        var single = await RunModeAsync(anvil, "one transaction per event", perEventEvents, clients, maxBatch: 1);
+        await using var anvil = ledger == "evm" ? await AnvilNode.StartAsync() : null;
+        await using var fabric = ledger == "fabric"
+            ? await FabricNetwork.StartAsync(environment: new Dictionary<string, string> { ["FABRIC_MEMBER_ORGS"] = "4", ["FABRIC_LOGGING_SPEC"] = "warning" })
+            : null;
+        if (anvil is null && fabric is null) throw new ArgumentException("--ledger is evm or fabric");
+        IReadOnlyDictionary<string, string> Ledger() => fabric is null
+            ? new Dictionary<string, string> { ["Trace__Ledger__Kind"] = "evm", ["Trace__Ledger__RpcUrl"] = anvil!.RpcUrl.ToString() }
+            : new Dictionary<string, string> { ["Trace__Ledger__Kind"] = "fabric", ["Trace__Ledger__FabricNetwork"] = Path.Combine(fabric.DataDirectory, "network.json") };
+        Console.WriteLine($"ledger: {ledger}");
+        var batched = await RunModeAsync(Ledger(), "batched (MaxBatch 1024)", events, clients, maxBatch: 1024);
+        var single = await RunModeAsync(Ledger(), "one transaction per event", perEventEvents, clients, maxBatch: 1);
 
         Console.WriteLine();
         Console.WriteLine($"batched / per-event anchored throughput: {batched.AnchoredPerSecond / single.AnchoredPerSecond:0.0}×");
@@ -31,10 +39,10 @@ internal static class AnchoringEndToEnd
 
     private sealed record ModeResult(string DataDir, double AnchoredPerSecond);
 
-    private static async Task<ModeResult> RunModeAsync(AnvilNode anvil, string name, int events, int clients, int maxBatch)
+    private static async Task<ModeResult> RunModeAsync(IReadOnlyDictionary<string, string> ledger, string name, int events, int clients, int maxBatch)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "trace-bench-" + Guid.NewGuid().ToString("N"));
-        var api = await ApiProcess.StartAsync(anvil.RpcUrl, dataDir, new Dictionary<string, string>
+        var api = await ApiProcess.StartAsync(dataDir, new Dictionary<string, string>(ledger)
         {
             ["Trace__Anchoring__MaxBatch"] = maxBatch.ToString(),
             ["Trace__Anchoring__Interval"] = "00:00:01",

@@ -2,8 +2,8 @@
 // A small Hyperledger Fabric 2.5 network without Docker, from the binaries in FABRIC_BIN:
 //   node network/fabric/network.mjs start [--data-dir DIR]   create (first time) or restart the network
 //   node network/fabric/network.mjs stop  [--data-dir DIR] [name…]   stop every process (or the named ones) by PID
-// One Raft orderer (channel participation API), one peer for Org1 and Org2 each, Org3 without a peer, all
-// with TLS on 127.0.0.1; the channel `trace`; the TraceRegistry chaincode (contracts/fabric) as a service.
+// One Raft orderer (channel participation API), one peer for Org1 and Org2 each, member organisations Org3…
+// without a peer (FABRIC_MEMBER_ORGS of them, default 16), all with TLS on 127.0.0.1; the channel `trace`; the TraceRegistry chaincode (contracts/fabric) as a service.
 // Writes DIR/network.json for clients and DIR/state.json (ports, PIDs) for itself. The layout (crypto-config,
 // configtx, per-process environment) is in lib/layout.mjs, process and port handling in lib/processes.mjs.
 import crypto from 'node:crypto';
@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  CHANNEL, CHAINCODE, CHAINCODE_VERSION, CONSORTIUM_ADMIN_MSP, ORGS, PEER_ORGS,
-  adminCliEnv, configtx, cryptoConfig, cryptoPaths, ordererEnv, peerEnv, tunables,
+  CHANNEL, CHAINCODE, CHAINCODE_VERSION, CONSORTIUM_ADMIN_MSP, PEER_ORGS,
+  adminCliEnv, organisationsOf, configtx, cryptoConfig, cryptoPaths, ordererEnv, peerEnv, tunables,
 } from './lib/layout.mjs';
 import { ExitedEarly, alive, cleanEnv, freePorts, launch, retry, run, sleep, stopPid, waitForPort } from './lib/processes.mjs';
 
@@ -117,7 +117,7 @@ async function createNetwork(dataDir, fabric) {
   writeJson(path.join(dataDir, 'state.json'), state);
 
   log('generating certificates and the channel genesis block');
-  fs.writeFileSync(path.join(dataDir, 'crypto-config.yaml'), cryptoConfig());
+  fs.writeFileSync(path.join(dataDir, 'crypto-config.yaml'), cryptoConfig(organisationsOf(state)));
   await run(bin('cryptogen'), ['generate', `--config=${path.join(dataDir, 'crypto-config.yaml')}`, `--output=${path.join(dataDir, 'crypto')}`]);
   const txDir = path.join(dataDir, 'configtx');
   fs.mkdirSync(txDir, { recursive: true });
@@ -152,7 +152,7 @@ async function createNetwork(dataDir, fabric) {
   for (const o of PEER_ORGS) {
     await retry(`approve for ${o.mspId}`, () => run(bin('peer'), ['lifecycle', 'chaincode', 'approveformyorg', ...orderer, ...definition, '--package-id', pkg.packageId], { env: cli(o) }), { attempts: 10 });
   }
-  const adminOrg = ORGS.find((o) => o.mspId === CONSORTIUM_ADMIN_MSP);
+  const adminOrg = PEER_ORGS.find((o) => o.mspId === CONSORTIUM_ADMIN_MSP);
   await retry('commit the chaincode definition', () => run(bin('peer'), ['lifecycle', 'chaincode', 'commit', ...orderer, ...definition, ...endorsers], { env: cli(adminOrg) }), { attempts: 10 });
   log(`bootstrapping the registry: ${CONSORTIUM_ADMIN_MSP} becomes its first admin`);
   await retry('init transaction', () => run(bin('peer'), ['chaincode', 'invoke', ...orderer, '-C', CHANNEL, '-n', CHAINCODE, '--isInit',
@@ -162,14 +162,16 @@ async function createNetwork(dataDir, fabric) {
 
 /** What a Fabric client needs to check the ledger independently. */
 function networkDescription(dataDir, state) {
-  const p = cryptoPaths(dataDir);
+  const orgs = organisationsOf(state);
+  const p = cryptoPaths(dataDir, orgs);
+  // A member without a peer reaches the ledger through the consortium admin's peer, signing as itself.
   const gatewayOf = (o) => (o.peers > 0 ? o : PEER_ORGS[0]);
   return {
     channel: CHANNEL,
     chaincode: CHAINCODE,
     consortiumAdmin: CONSORTIUM_ADMIN_MSP,
     orderer: { endpoint: `127.0.0.1:${state.ports.orderer.listen}`, tlsCaFile: p.ordererTlsCaFile },
-    organisations: ORGS.map((o) => {
+    organisations: orgs.map((o) => {
       const g = gatewayOf(o);
       return {
         mspId: o.mspId,

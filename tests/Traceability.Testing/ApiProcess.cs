@@ -44,16 +44,23 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <param name="settings">Extra configuration as environment variables (e.g. Trace__Anchoring__MaxBatch).</param>
-    public static async Task<ApiProcess> StartAsync(Uri rpcUrl, string dataDir, IReadOnlyDictionary<string, string>? settings = null)
+    public static Task<ApiProcess> StartAsync(Uri rpcUrl, string dataDir, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string> { ["Trace__Ledger__Kind"] = "evm", ["Trace__Ledger__RpcUrl"] = rpcUrl.ToString() };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        return StartAsync(dataDir, environment);
+    }
+
+    /// <summary>The API on whatever ledger <paramref name="settings"/> name (e.g. Trace__Ledger__Kind=fabric and Trace__Ledger__FabricNetwork).</summary>
+    public static async Task<ApiProcess> StartAsync(string dataDir, IReadOnlyDictionary<string, string> settings)
     {
         var environment = new Dictionary<string, string>
         {
             ["Trace__DataDir"] = dataDir,
             ["Trace__AdminToken"] = AdminToken,
-            ["Trace__Ledger__RpcUrl"] = rpcUrl.ToString(),
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
+        foreach (var (key, value) in settings) environment[key] = value;
         var api = new ApiProcess(dataDir, environment);
         await api.RestartAsync();
         return api;

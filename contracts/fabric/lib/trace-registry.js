@@ -54,12 +54,18 @@ class TraceRegistry extends Contract {
         return JSON.stringify((await admins(ctx)).includes(mspId));
     }
 
-    /** Registers an organisation (by MSP id) with its role, or changes its role. */
+    /**
+     * Registers an organisation (by MSP id) with its role, or changes its role. An MSP identity belongs to one
+     * organisation: registering it for another orgId is refused (MspTaken) until it is revoked. Reading the entry also
+     * puts it in the read set, so of two registrations of one MSP racing into a block only one is valid.
+     */
     async RegisterOrg(ctx, mspIdArg, roleArg, orgIdArg) {
         await requireAdmin(ctx);
         const mspId = parseMspId(mspIdArg);
         const role = parseRole(roleArg);
         const orgId = parseText(orgIdArg ?? '', 'orgId', MAX_ORG_ID_LENGTH);
+        const existing = await getJson(ctx, key(ctx, ORG, mspId));
+        if (existing && existing.orgId !== orgId) fail('MspTaken', `${mspId} belongs to ${existing.orgId}; revoke it first`);
         const org = { mspId, role, roleCode: ROLES.indexOf(role), orgId };
         await putJson(ctx, key(ctx, ORG, mspId), org);
         emit(ctx, 'OrgRegistered', org);

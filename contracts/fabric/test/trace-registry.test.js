@@ -70,6 +70,16 @@ describe('admins', () => {
         assert.equal(ledger.events.at(-1).name, 'OrgRegistered');
     });
 
+    it('keeps an MSP for one organisation: another orgId is refused until the MSP is revoked', async () => {
+        await ledger.invoke(registry, ADMIN, 'RegisterOrg', LAB, 'Producer', 'org-lab');
+        assert.equal((await ledger.invoke(registry, STRANGER, 'GetOrg', LAB)).result.role, 'Producer');
+        await refused(ledger.invoke(registry, ADMIN, 'RegisterOrg', LAB, 'Lab', 'org-other'), 'MspTaken');
+        assert.equal((await ledger.invoke(registry, STRANGER, 'GetOrg', LAB)).result.orgId, 'org-lab');
+        await ledger.invoke(registry, ADMIN, 'RevokeOrg', LAB);
+        await ledger.invoke(registry, ADMIN, 'RegisterOrg', LAB, 'Lab', 'org-other');
+        assert.equal((await ledger.invoke(registry, STRANGER, 'GetOrg', LAB)).result.orgId, 'org-other');
+    });
+
     it('revokes an organisation, which then cannot anchor, and refuses to revoke one not registered', async () => {
         await ledger.invoke(registry, ADMIN, 'RevokeOrg', LAB);
         assert.equal((await ledger.invoke(registry, STRANGER, 'GetOrg', LAB)).result.role, 'None');

@@ -8,23 +8,42 @@ export const CHAINCODE = 'trace-registry';
 export const CHAINCODE_VERSION = '1.0';
 export const CONSORTIUM_ADMIN_MSP = 'Org1MSP';
 
-/** Peer organisations; Org3 has no peer of its own (a client-only member, e.g. a lab using another's gateway). */
-export const ORGS = [
+/** The organisations that run a peer each: Org1 (the consortium admin) and Org2. Both endorse every transaction. */
+export const PEER_ORGS = [
   { name: 'Org1', mspId: 'Org1MSP', domain: 'org1.example.com', peers: 1 },
   { name: 'Org2', mspId: 'Org2MSP', domain: 'org2.example.com', peers: 1 },
-  { name: 'Org3', mspId: 'Org3MSP', domain: 'org3.example.com', peers: 0 },
 ];
-export const PEER_ORGS = ORGS.filter((o) => o.peers > 0);
 
-/** Tunables with their defaults; each can be set from the environment. */
+/** Member organisations without a peer, Org3 … Org{2+count}: each member of the consortium gets an MSP of its own. */
+export const memberOrgs = (count) => Array.from({ length: count }, (_, i) => {
+  const n = i + 3;
+  return { name: `Org${n}`, mspId: `Org${n}MSP`, domain: `org${n}.example.com`, peers: 0 };
+});
+
+/** Every organisation of a network created with `memberCount` member organisations. */
+export const organisations = (memberCount) => [...PEER_ORGS, ...memberOrgs(memberCount)];
+
+/** Default member count: the demo's eleven organisations and a few more. */
+export const DEFAULT_MEMBER_ORGS = 16;
+
+/**
+ * Tunables with their defaults; each can be set from the environment and is kept in state.json, so a restart
+ * rebuilds the same layout. A network created before member counts existed had one member (Org3).
+ */
 export function tunables(env) {
+  const members = Number(env.FABRIC_MEMBER_ORGS || DEFAULT_MEMBER_ORGS);
+  if (!Number.isInteger(members) || members < 1 || members > 500) throw new Error('FABRIC_MEMBER_ORGS must be a whole number from 1 to 500');
   return {
     batchTimeout: env.FABRIC_BATCH_TIMEOUT || '250ms',
     maxMessageCount: Number(env.FABRIC_BATCH_MAX_MESSAGES || 500),
+    memberOrgs: members,
   };
 }
 
-export function cryptoConfig() {
+/** The network's organisations as its state.json recorded them. */
+export const organisationsOf = (state) => organisations(state.tunables?.memberOrgs ?? 1);
+
+export function cryptoConfig(orgs) {
   const sans = '      SANS: [localhost, 127.0.0.1]';
   return [
     'OrdererOrgs:',
@@ -35,7 +54,7 @@ export function cryptoConfig() {
     '      - Hostname: orderer',
     '        SANS: [localhost, 127.0.0.1]',
     'PeerOrgs:',
-    ...ORGS.flatMap((o) => [
+    ...orgs.flatMap((o) => [
       `  - Name: ${o.name}`,
       `    Domain: ${o.domain}`,
       '    EnableNodeOUs: true',
@@ -49,8 +68,8 @@ export function cryptoConfig() {
   ].join('\n');
 }
 
-/** Where cryptogen put everything, absolute. */
-export function cryptoPaths(dataDir) {
+/** Where cryptogen put everything, absolute; `orgs` are the organisations whose files are wanted. */
+export function cryptoPaths(dataDir, orgs = PEER_ORGS) {
   const crypto = path.join(dataDir, 'crypto');
   const ordererOrg = path.join(crypto, 'ordererOrganizations', 'example.com');
   const ordererNode = path.join(ordererOrg, 'orderers', 'orderer.example.com');
@@ -80,15 +99,23 @@ export function cryptoPaths(dataDir) {
     ordererTls: path.join(ordererNode, 'tls'),
     ordererTlsCaFile: path.join(ordererOrg, 'tlsca', 'tlsca.example.com-cert.pem'),
     ordererAdminTls: path.join(ordererAdmin, 'tls'),
-    orgs: Object.fromEntries(ORGS.map((o) => [o.mspId, org(o)])),
+    orgs: Object.fromEntries(orgs.map((o) => [o.mspId, org(o)])),
   };
 }
 
-export function configtx(dataDir, ports, { batchTimeout, maxMessageCount }) {
-  const p = cryptoPaths(dataDir);
+/**
+ * The channel's configuration. Endorsement and LifecycleEndorsement are signature policies naming the peer
+ * organisations (both must endorse), not `MAJORITY Endorsement`: an implicit majority counts every application
+ * organisation, and members without a peer can never endorse, so with more than two of them no transaction (and no
+ * chaincode commit) could ever be endorsed.
+ */
+export function configtx(dataDir, ports, { batchTimeout, maxMessageCount, memberOrgs: memberCount }) {
+  const all = organisations(memberCount);
+  const p = cryptoPaths(dataDir, all);
   const sig = (rule) => `{ Type: Signature, Rule: "${rule}" }`;
   const meta = (rule) => `{ Type: ImplicitMeta, Rule: "${rule}" }`;
-  const orgs = ORGS.map((o) => {
+  const peersEndorse = sig(`AND(${PEER_ORGS.map((o) => `'${o.mspId}.peer'`).join(', ')})`);
+  const orgs = all.map((o) => {
     const m = o.mspId;
     const anchor = o.peers > 0 ? [`    AnchorPeers:`, `      - { Host: 127.0.0.1, Port: ${ports.peers[m].listen} }`] : [];
     return [
@@ -140,13 +167,13 @@ Profiles:
         BlockValidation: ${meta('ANY Writers')}
       Capabilities: { V2_0: true }
     Application:
-      Organizations: [ ${ORGS.map((o) => `*${o.name}`).join(', ')} ]
+      Organizations: [ ${all.map((o) => `*${o.name}`).join(', ')} ]
       Policies:
         Readers: ${meta('ANY Readers')}
         Writers: ${meta('ANY Writers')}
         Admins: ${meta('MAJORITY Admins')}
-        LifecycleEndorsement: ${meta('MAJORITY Endorsement')}
-        Endorsement: ${meta('MAJORITY Endorsement')}
+        LifecycleEndorsement: ${peersEndorse}
+        Endorsement: ${peersEndorse}
       Capabilities: { V2_0: true }
 `;
 }

@@ -168,9 +168,14 @@ internal static class ProvenanceSections
     public static void Footer(StringBuilder html, LotStory story, ProvenanceText t, string pathBase)
     {
         html.Append("<footer class=\"ledger\"><p>").Append(E(t.LedgerNote));
-        if (story.Ledger is { } ledger)
+        if (story.Ledger is { Kind: "fabric" } fabric)
+            html.Append(" (").Append(E(t.FabricLedger).Replace("{channel}", $"<code class=\"hash\">{E(fabric.Network ?? "")}</code>", StringComparison.Ordinal)
+                .Replace("{chaincode}", $"<code class=\"hash\">{E(fabric.Contract)}</code>", StringComparison.Ordinal)).Append(')');
+        else if (story.Ledger is { } ledger)
             html.Append($" (chain {ledger.ChainId.ToString(CultureInfo.InvariantCulture)}, <code class=\"hash\">{E(ledger.Contract)}</code>)");
-        html.Append($".</p><p id=\"chain-note\" class=\"muted\" hidden></p><p><a class=\"button\" href=\"{E(pathBase)}/scan?lang={t.Lang}\">{E(t.ScanAnother)}</a></p></footer>");
+        html.Append(".</p>");
+        if (story.Ledger is { Kind: "fabric" }) html.Append($"<p id=\"fabric-note\" class=\"muted\">{E(t.FabricNote)}</p>");
+        html.Append($"<p id=\"chain-note\" class=\"muted\" hidden></p><p><a class=\"button\" href=\"{E(pathBase)}/scan?lang={t.Lang}\">{E(t.ScanAnother)}</a></p></footer>");
     }
 
     /// <summary>The element provenance.js fills with record <paramref name="record"/>'s verification (nothing when the step has no event).</summary>

@@ -55,6 +55,10 @@ internal sealed record ProvenanceText
     public required string Checking { get; init; }
     public required string Records { get; init; }
     public required string LedgerNote { get; init; }
+
+    /// <summary>Where the records are anchored on Fabric, and why the phone does not ask the ledger itself.</summary>
+    public required string FabricLedger { get; init; }
+    public required string FabricNote { get; init; }
     public required string ScanAnother { get; init; }
     public required string NotFoundTitle { get; init; }
     public required string NotFoundText { get; init; }
@@ -130,6 +134,8 @@ internal sealed record ProvenanceText
         Checking = "Checking…",
         Records = "records",
         LedgerNote = "Each record above is checked on this phone: its content is hashed again and its proof is followed to the root anchored on the ledger",
+        FabricLedger = "Hyperledger Fabric, channel {channel}, chaincode {chaincode}",
+        FabricNote = "These records are anchored on a permissioned Hyperledger Fabric ledger. A browser cannot ask a Fabric peer itself (peers answer only signed gRPC requests from member organisations), so this phone checks each record's content and its proof up to the anchored root; a member of the network confirms the root on the ledger with trace verify --fabric-network.",
         ScanAnother = "Scan another pack",
         NotFoundTitle = "We don't know this lot",
         NotFoundText = "No records exist here for the code you scanned. Check the lot number on the pack, or ask the shop.",
@@ -141,6 +147,7 @@ internal sealed record ProvenanceText
         {
             ["checking"] = "Checking…",
             ["verified"] = "Verified · anchored on the ledger, block {block}, tx {tx}",
+            ["verifiedFabric"] = "Verified · anchored on Hyperledger Fabric channel {channel}, block {block}, tx {tx}",
             ["pending"] = "Not yet verifiable · waiting to be anchored on the ledger",
             ["failed"] = "Verification failed: {reason}",
             ["chainConfirmed"] = "the ledger node confirms this root",
@@ -230,6 +237,8 @@ internal sealed record ProvenanceText
         Checking = "正在核验…",
         Records = "条记录",
         LedgerNote = "以上每条记录均在本机核验：重新计算记录内容的哈希，并沿证明路径核对链上存证的根哈希",
+        FabricLedger = "Hyperledger Fabric 通道 {channel}，链码 {chaincode}",
+        FabricNote = "这些记录存证于许可制的 Hyperledger Fabric 账本。浏览器无法直接查询 Fabric 节点（节点只接受成员机构签名的 gRPC 请求），因此本机核验每条记录的内容及其通向存证根哈希的证明；网络成员可用 trace verify --fabric-network 在账本上确认该根哈希。",
         ScanAnother = "扫描其他商品",
         NotFoundTitle = "未找到该批次",
         NotFoundText = "这里没有您所扫码批次的记录。请核对包装上的批号，或咨询商店。",
@@ -241,6 +250,7 @@ internal sealed record ProvenanceText
         {
             ["checking"] = "正在核验…",
             ["verified"] = "已核验 · 已上链存证，区块 {block}，交易 {tx}",
+            ["verifiedFabric"] = "已核验 · 已存证于 Hyperledger Fabric 通道 {channel}，区块 {block}，交易 {tx}",
             ["pending"] = "暂不能核验 · 等待上链存证",
             ["failed"] = "核验失败：{reason}",
             ["chainConfirmed"] = "区块链节点确认该根哈希",

@@ -45,10 +45,7 @@ public static class ServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Capture.CaptureService>();
         services.AddSingleton<Caller>();
-        services.AddSingleton<KeyVault>();
-        services.AddSingleton<LedgerConnection>();
-        services.AddHostedService(sp => sp.GetRequiredService<LedgerConnection>());
-        services.AddSingleton<Traceability.Ledger.ILedger, EvmLedger>();
+        AddLedger(services);
         services.AddSingleton<Genealogy.LotIndex>();
         services.AddHostedService(sp => sp.GetRequiredService<Genealogy.LotIndex>());
         services.AddSingleton<Following.StoreFollower>();
@@ -66,6 +63,34 @@ public static class ServiceExtensions
 
     /// <summary>This API host among the instances sharing a store: names its writes in the change feed and holds its leases.</summary>
     private static string NewInstanceId() => $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>
+    /// The ledger adapter Trace:Ledger:Kind names (TRACE_LEDGER): <c>evm</c> (TraceRegistry over JSON-RPC) or
+    /// <c>fabric</c> (the chaincode through a Fabric gateway), with the hosted loop that connects it. Chosen when the
+    /// services are first resolved, so test hosts' settings apply. Needs options, IOrganisationStore, an
+    /// IHttpClientFactory with the "ledger" client, TimeProvider and logging (the ledger contract tests host it alone).
+    /// </summary>
+    internal static void AddLedger(IServiceCollection services)
+    {
+        services.AddSingleton<KeyVault>();
+        services.AddSingleton<LedgerConnection>();
+        services.AddSingleton<EvmLedger>();
+        services.AddSingleton<FabricConnection>();
+        services.AddSingleton<FabricLedger>();
+        services.AddSingleton<Traceability.Ledger.ILedger>(sp => LedgerKind(sp) == "fabric"
+            ? sp.GetRequiredService<FabricLedger>() : sp.GetRequiredService<EvmLedger>());
+        // AddSingleton, not AddHostedService: the latter keys hosted services by implementation type, unknown until resolved.
+        services.AddSingleton<IHostedService>(sp => LedgerKind(sp) == "fabric"
+            ? sp.GetRequiredService<FabricConnection>() : sp.GetRequiredService<LedgerConnection>());
+    }
+
+    private static string LedgerKind(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<TraceOptions>>().Value.Ledger.Kind.ToLowerInvariant() switch
+        {
+            "evm" => "evm",
+            "fabric" => "fabric",
+            var other => throw new InvalidOperationException($"Trace:Ledger:Kind (TRACE_LEDGER) must be evm or fabric, not {other}"),
+        };
 
     private static ITraceStore CreateStore(TraceOptions options, string instanceId) => options.Store.ToLowerInvariant() switch
     {

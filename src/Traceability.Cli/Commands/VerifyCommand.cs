@@ -10,15 +10,23 @@ using Traceability.Ledger.Gateway;
 namespace Traceability.Cli.Commands;
 
 /// <summary>
-/// <c>trace verify &lt;event.json | event id&gt; --api URL [--api-key K] [--rpc URL] [--contract 0x…] [--proof proof.json]</c>.
-/// Exit 0: verified; 1: verification failed (altered event, wrong path, root not on chain); 2: could not decide
-/// (pending, unreachable, unreadable input).
+/// <c>trace verify &lt;event.json | event id&gt; --api URL [--api-key K] [--rpc URL] [--contract 0x…] [--proof proof.json]
+/// [--fabric-network network.json [--fabric-msp MSP]]</c>.
+/// Exit 0: verified; 1: verification failed (altered event, wrong path, root not on the ledger); 2: could not decide
+/// (pending, unreachable, unreadable input, a Fabric anchor without --fabric-network).
 /// </summary>
 public static class VerifyCommand
 {
     public const int Verified = 0, Failed = 1, Inconclusive = 2;
 
-    public sealed record Request(string Target, Uri Api, string? ApiKey, Uri? Rpc, string? Contract, FileInfo? Proof);
+    public sealed record Request(string Target, Uri Api, string? ApiKey, Uri? Rpc, string? Contract, FileInfo? Proof)
+    {
+        /// <summary>network.json of the Fabric network, for proofs anchored on Fabric.</summary>
+        public FileInfo? FabricNetwork { get; init; }
+
+        /// <summary>Whose identity in network.json reads the ledger (default: its first organisation).</summary>
+        public string? FabricMsp { get; init; }
+    }
 
     public static Command Create()
     {
@@ -28,9 +36,11 @@ public static class VerifyCommand
         var rpc = new Option<string?>("--rpc") { Description = "JSON-RPC URL of the chain (default: from GET /ledger)" };
         var contract = new Option<string?>("--contract") { Description = "TraceRegistry address to trust (default: from GET /ledger)" };
         var proof = new Option<FileInfo?>("--proof") { Description = "A proof JSON file to check instead of fetching one" };
-        var command = new Command("verify", "Recompute an event's hash, walk its audit path and ask the chain whether the root was anchored")
+        var fabricNetwork = new Option<FileInfo?>("--fabric-network") { Description = "network.json of the Fabric network, to check anchors on Fabric through a peer's gateway" };
+        var fabricMsp = new Option<string?>("--fabric-msp") { Description = "MSP id in network.json whose identity reads the ledger (default: the first organisation)" };
+        var command = new Command("verify", "Recompute an event's hash, walk its audit path and ask the ledger whether the root was anchored")
         {
-            target, api, apiKey, rpc, contract, proof,
+            target, api, apiKey, rpc, contract, proof, fabricNetwork, fabricMsp,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -41,7 +51,11 @@ public static class VerifyCommand
                 return Inconclusive;
             }
             var request = new Request(parse.GetRequiredValue(target), apiUrl, parse.GetValue(apiKey),
-                rpcUrl, parse.GetValue(contract), parse.GetValue(proof));
+                rpcUrl, parse.GetValue(contract), parse.GetValue(proof))
+            {
+                FabricNetwork = parse.GetValue(fabricNetwork),
+                FabricMsp = parse.GetValue(fabricMsp),
+            };
             using var apiHttp = new HttpClient { BaseAddress = request.Api, Timeout = TimeSpan.FromSeconds(30) };
             using var rpcHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             return await RunAsync(request, apiHttp, rpcHttp, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
@@ -72,6 +86,8 @@ public static class VerifyCommand
             {
                 RpcUrl = request.Rpc,
                 Contract = request.Contract is null ? null : EvmAddress.Parse(request.Contract),
+                FabricNetwork = request.FabricNetwork?.FullName,
+                FabricMsp = request.FabricMsp,
             };
             var worst = Verified;
             foreach (var (evt, context, expectedId) in await LoadEventsAsync(request.Target, api, ct))
@@ -83,7 +99,8 @@ public static class VerifyCommand
             return worst;
         }
         catch (Exception ex) when (ex is IOException or JsonException or FormatException or ArgumentException or HttpRequestException
-                                       or LedgerException or InvalidOperationException or UnauthorizedAccessException)
+                                       or LedgerException or InvalidOperationException or UnauthorizedAccessException
+                                       or Traceability.Fabric.FabricException or System.Security.Cryptography.CryptographicException)
         {
             error.WriteLine($"trace verify: could not verify: {ex.Message}");
             return Inconclusive;

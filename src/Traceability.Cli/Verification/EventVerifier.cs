@@ -16,13 +16,17 @@ public sealed record VerifyOutcome(VerifyStep Step, bool Verified, bool Inconclu
 
 /// <summary>
 /// Checks one event end to end while trusting nothing the API says about the result: the event hash is
-/// recomputed from the content, the root from the audit path, and the chain is asked over JSON-RPC
-/// whether that root was anchored, by whom, and for a tree of the proof's size.
+/// recomputed from the content, the root from the audit path, and the ledger is asked — an EVM chain over JSON-RPC,
+/// a Fabric channel through a peer's gateway — whether that root was anchored, by whom, and for a tree of the proof's size.
 /// </summary>
 public sealed class EventVerifier(HttpClient api, HttpClient rpcHttp, TextWriter log)
 {
     public Uri? RpcUrl { get; init; }
     public EvmAddress? Contract { get; init; }
+
+    /// <summary>network.json of the Fabric network to ask about proofs anchored on Fabric; the identity of <see cref="FabricMsp"/> (default: its first organisation) reads.</summary>
+    public string? FabricNetwork { get; init; }
+    public string? FabricMsp { get; init; }
 
     public async Task<VerifyOutcome> VerifyAsync(JsonObject evt, JsonObject? documentContext, string? expectedId, JsonObject? proof, CancellationToken ct)
     {
@@ -69,7 +73,14 @@ public sealed class EventVerifier(HttpClient api, HttpClient rpcHttp, TextWriter
             return Fail(VerifyStep.Path, $"the proof is malformed: {ex.Message}");
         }
 
-        // 4. The chain, asked directly.
+        // 4. The ledger, asked directly: the proof only says which kind of ledger to ask.
+        if (proof["ledger"]?["kind"]?.GetValue<string>() == "fabric")
+        {
+            if (FabricNetwork is null)
+                return new VerifyOutcome(VerifyStep.Chain, false, true,
+                    $"the event is anchored on Hyperledger Fabric (channel {proof["ledger"]?["channel"]}); pass --fabric-network network.json to ask the ledger");
+            return await new FabricAnchorCheck(FabricNetwork, FabricMsp, log).CheckAsync(id, proof, root, treeSize, ct);
+        }
         var registry = await RegistryAsync(proof, ct);
         var anchored = await registry.AnchorsAsync(root, ct);
         if (anchored is null) return Fail(VerifyStep.Chain, $"root {Hex.Encode(root)} was never anchored on chain {registry.Contract.Gateway.ChainId} at {registry.Address}");
@@ -109,5 +120,5 @@ public sealed class EventVerifier(HttpClient api, HttpClient rpcHttp, TextWriter
         return TraceRegistryClient.At(gateway, contract.Value);
     }
 
-    private static VerifyOutcome Fail(VerifyStep step, string message) => new(step, false, false, $"FAILED at {step.ToString().ToLowerInvariant()}: {message}");
+    internal static VerifyOutcome Fail(VerifyStep step, string message) => new(step, false, false, $"FAILED at {step.ToString().ToLowerInvariant()}: {message}");
 }

@@ -7,7 +7,7 @@ namespace Traceability.Ledger.Gateway;
 public abstract class LedgerException(string message, string? transactionHash = null, Exception? inner = null)
     : Exception(message, inner)
 {
-    /// <summary>0x-prefixed hash of the signed transaction, when it was signed.</summary>
+    /// <summary>0x-prefixed hash of the signed EVM transaction, when it was signed; a Fabric transaction id (64 hex).</summary>
     public string? TransactionHash { get; } = transactionHash;
 }
 
@@ -15,21 +15,24 @@ public abstract class LedgerException(string message, string? transactionHash = 
 public sealed class LedgerUnavailableException(string message, Exception? inner = null)
     : LedgerException(message, null, inner);
 
-/// <summary>A read-only call (eth_call) failed or reverted.</summary>
-public sealed class EvaluateException(string message, ContractError? error, Exception? inner = null)
-    : LedgerException(message, null, inner)
+/// <summary>A read-only call (eth_call, a Fabric evaluate) failed or reverted; Fabric names a transaction id even here.</summary>
+public sealed class EvaluateException(string message, ContractError? error, Exception? inner = null, string? transactionHash = null)
+    : LedgerException(message, transactionHash, inner)
 {
     public ContractError? Error { get; } = error;
 }
 
-/// <summary>Simulating the transaction before signing (eth_estimateGas) reverted: nothing was sent.</summary>
-public sealed class EndorseException(string message, ContractError? error, Exception? inner = null)
-    : LedgerException(message, null, inner)
+/// <summary>
+/// Simulating the transaction before signing (eth_estimateGas) reverted, or Fabric's endorsement failed: nothing was
+/// sent. Fabric's transaction id, fixed before endorsement, is carried.
+/// </summary>
+public sealed class EndorseException(string message, ContractError? error, Exception? inner = null, string? transactionHash = null)
+    : LedgerException(message, transactionHash, inner)
 {
     public ContractError? Error { get; } = error;
 }
 
-/// <summary>The node refused the signed transaction (bad nonce, fees, funds) or the send failed.</summary>
+/// <summary>The node (or Fabric's ordering service) refused the signed transaction (bad nonce, fees, funds) or the send failed.</summary>
 public sealed class SubmitException(string message, string transactionHash, Exception? inner = null)
     : LedgerException(message, transactionHash, inner);
 

@@ -4,7 +4,9 @@
 //
 // Input: <script type="application/json" id="provenance-data">
 //   { lang, text: { checking, verified, pending, failed, …, reasons: { code: text } },
-//     ledger: { kind, chainId, contract, rpcUrl? } | null, records: [ { event, proof } ] }
+//     ledger: { kind, chainId, contract, rpcUrl?, network? } | null, records: [ { event, proof } ] }
+// On Fabric (ledger.kind "fabric") there is no RPC URL: a browser cannot ask a Fabric peer (signed gRPC from members
+// only), so the page checks content and audit path up to the root, and names the channel and transaction.
 // Output, for tests and styles:
 //   [data-record] data-state = verified | pending | failed, data-code = verify.js detail code
 //   #verdict data-state = verified | pending | failed, <html data-verify="done"> when every check has finished.
@@ -103,10 +105,12 @@ async function main() {
         return;
       }
       verified++;
+      // Where the root is anchored, as the proof says: an EVM transaction hash, or a Fabric channel and transaction id.
       const ledger = result.detail.ledger ?? {};
-      let message = fill(text.verified, { block: ledger.blockNumber, tx: short(ledger.txHash) });
+      const tx = ledger.txHash ?? ledger.txId;
+      let message = fill(ledger.kind === 'fabric' ? text.verifiedFabric : text.verified, { block: ledger.blockNumber, tx: short(tx), channel: ledger.channel });
       if (answer?.ok && answer.anchored) message += ` · ${text.chainConfirmed}`;
-      show(i, 'verified', result.detail.code, message, ledger.txHash);
+      show(i, 'verified', result.detail.code, message, tx);
     } else if (result.step === 'pending') {
       pending++;
       show(i, 'pending', result.detail.code, text.pending);
