@@ -9,7 +9,7 @@ namespace Traceability.Api.Tests.Web;
 /// every identifier syntax (EPC URIs of all schemes, Digital Links on any host, broken ones), timestamps and numbers
 /// at and beyond their edges, bare and compact vocabulary, extensions under defined and undefined prefixes, @vocab,
 /// comments, ignoreFields, and strings with whitespace and characters outside the basic plane. Seeded, so a failing
-/// seed reproduces.
+/// seed reproduces. Long because it is one generator whose parts share the seeded random source and vocabulary tables.
 /// </summary>
 internal sealed class RandomEvents(int seed)
 {

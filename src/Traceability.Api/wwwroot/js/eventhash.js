@@ -4,6 +4,7 @@
 // A faithful port of Traceability.Domain/Epcis/Hashing (EventHash, HashScope, PreHashBuilder, CanonicalPropertyOrder,
 // FieldSpec); the value rules live in hashvalues.js and gs1.js. The .NET tests run every shared vector and large
 // batches of generated events through both and require the same ids: change the two together.
+// Longer than our usual 300 lines: it is one algorithm (scope, field order, pre-hash) mirroring its C# twin.
 //
 // Exports:
 //   computeEventId(event, context?) → Promise<string>   the ni URI
