@@ -11,6 +11,10 @@ public static class ConsoleServices
     {
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section);
         services.AddSingleton<CsrfProtection>();
+        // The console's ports, on the same adapter as every other port.
+        services.AddSingleton<Storage.ISessionStore>(sp => sp.GetRequiredService<Storage.ITraceStore>());
+        services.AddSingleton<Storage.ILabPhotoStore>(sp => sp.GetRequiredService<Storage.ITraceStore>());
+        services.AddSingleton<Storage.IFollowUpStore>(sp => sp.GetRequiredService<Storage.ITraceStore>());
         services.AddSingleton<Lab.LabResultRecorder>();
         // One selector is the default scheme, so every policy authenticates a bearer key or a session cookie alike.
         services.AddAuthentication(o =>

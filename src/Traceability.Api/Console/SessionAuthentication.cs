@@ -29,8 +29,8 @@ public sealed class SessionAuthentication(
 
     internal const string SessionItem = "trace:console-session";
 
-    /// <summary>Touch the store at most this often per session: idle expiry needs minutes, not every request.</summary>
-    private static readonly TimeSpan TouchEvery = TimeSpan.FromSeconds(30);
+    /// <summary>Touch the store at most this often per session (30 s, or a quarter of a short idle timeout): not every request.</summary>
+    private TimeSpan TouchEvery => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(30).Ticks, options.Value.IdleTimeout.Ticks / 4));
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
