@@ -1,0 +1,36 @@
+// The trace graph: cytoscape with the dagre layered layout (left to right, the way goods flow), marks from the API.
+import cytoscape from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import svg from 'cytoscape-svg';
+
+cytoscape.use(dagre);
+cytoscape.use(svg);
+
+export function drawGraph(container, graph, onSelect) {
+  const elements = [
+    ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, node: n },
+      classes: [n.kind, n.recalled && 'recalled', n.nonConformant && 'nonconformant', n.kind === 'party' && !n.member && 'third', n.root && 'root'].filter(Boolean).join(' ') })),
+    ...graph.edges.filter((e) => graph.nodes.some((n) => n.id === e.from) && graph.nodes.some((n) => n.id === e.to))
+      .map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, label: e.kind } })),
+  ];
+  const cy = cytoscape({
+    container, elements, wheelSensitivity: 0.3,
+    style: [
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 120, 'text-valign': 'bottom', 'text-margin-y': 4,
+        'background-color': '#4b6f9e', width: 22, height: 22 } },
+      { selector: 'node.unit', style: { shape: 'round-rectangle', 'background-color': '#8a6d3b' } },
+      { selector: 'node.party', style: { shape: 'diamond', 'background-color': '#57606a' } },
+      { selector: 'node.third', style: { 'background-color': '#ffffff', 'border-width': 2, 'border-style': 'dashed', 'border-color': '#57606a' } },
+      { selector: 'node.nonconformant', style: { 'border-width': 4, 'border-color': '#e36209' } },
+      { selector: 'node.recalled', style: { 'background-color': '#b3261e' } },
+      { selector: 'node.root', style: { width: 32, height: 32, 'font-weight': 'bold' } },
+      { selector: 'node:selected', style: { 'overlay-opacity': 0.2, 'overlay-color': '#0969da' } },
+      { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'line-color': '#9aa4ae', 'target-arrow-color': '#9aa4ae',
+        label: 'data(label)', 'font-size': 8, color: '#57606a' } },
+    ],
+    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 25, rankSep: 70 },
+  });
+  cy.on('tap', 'node', (e) => onSelect(e.target.data('node')));
+  window.traceGraph = cy; // for tests and the curious
+  return cy;
+}
