@@ -106,7 +106,8 @@ public static class LabResultSheet
             Analyte: Cell("analyte") is null && Cell("inchiKey") is null ? null : new AnalyteInput(Cell("analyte"), Cell("inchiKey")),
             Method: Cell("method"),
             Result: qualitative is not null || value is not null || Cell("unit") is not null ? new ResultInput(qualitative, value, qualitative is null ? Cell("unit") : null) : null,
-            Limit: limit is null && Cell("limitSource") is null ? null : new LimitInput(limit, Cell("limitUnit") ?? Cell("unit"), Cell("limitSource")),
+            // A qualitative card has no limit to compare with; its standard alone is no limit.
+            Limit: limit is null && Cell("limitUnit") is null ? null : new LimitInput(limit, Cell("limitUnit") ?? Cell("unit"), Cell("limitSource")),
             Verdict: verdict, KitLot: Cell("kitLot"), KitExpiry: Cell("kitExpiry"),
             ReferenceMaterial: Cell("referenceMaterial") is { } rm ? new ReferenceMaterialInput(rm) : null,
             Instrument: Cell("instrument"), Analyst: Cell("analyst"), TestedAt: Time(Cell("testedAt")),

@@ -8,7 +8,7 @@ cytoscape.use(svg);
 
 export function drawGraph(container, graph, onSelect) {
   const elements = [
-    ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, node: n },
+    ...graph.nodes.map((n) => ({ data: { id: n.id, label: (n.kind === 'party' && n.id.startsWith('/414/') ? '📍 ' : '') + n.label, node: n },
       classes: [n.kind, n.recalled && 'recalled', n.nonConformant && 'nonconformant', n.kind === 'party' && !n.member && 'third', n.root && 'root'].filter(Boolean).join(' ') })),
     ...graph.edges.filter((e) => graph.nodes.some((n) => n.id === e.from) && graph.nodes.some((n) => n.id === e.to))
       .map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, label: e.kind } })),
@@ -16,7 +16,7 @@ export function drawGraph(container, graph, onSelect) {
   const cy = cytoscape({
     container, elements, wheelSensitivity: 0.3,
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 120, 'text-valign': 'bottom', 'text-margin-y': 4,
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-wrap': 'wrap', 'text-max-width': 110, 'text-valign': 'bottom', 'text-margin-y': 4,
         'background-color': '#4b6f9e', width: 22, height: 22 } },
       { selector: 'node.unit', style: { shape: 'round-rectangle', 'background-color': '#8a6d3b' } },
       { selector: 'node.party', style: { shape: 'diamond', 'background-color': '#57606a' } },
@@ -28,7 +28,7 @@ export function drawGraph(container, graph, onSelect) {
       { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'line-color': '#9aa4ae', 'target-arrow-color': '#9aa4ae',
         label: 'data(label)', 'font-size': 8, color: '#57606a' } },
     ],
-    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 25, rankSep: 70 },
+    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 30, rankSep: 110, edgeSep: 10, fit: true, padding: 16 },
   });
   cy.on('tap', 'node', (e) => onSelect(e.target.data('node')));
   window.traceGraph = cy; // for tests and the curious

@@ -87,9 +87,9 @@ export async function labUploadScreen() {
     preview.replaceChildren(
       h('p', { id: 'preview-summary', 'data-valid': b.valid, 'data-invalid': b.invalid, 'data-stored': b.stored },
         T('previewSummary', { total: b.total, valid: b.valid, invalid: b.invalid, stored: b.stored })),
-      table([T('row'), 'GTIN · ' + T('lot'), T('analyte'), T('verdict'), T('errors')], b.rows.map((r) => h('tr', { class: r.valid ? '' : 'invalid-row', 'data-row': r.row },
-        h('td', {}, r.row), h('td', {}, `${r.gtin ?? ''} · ${r.lot ?? ''}`), h('td', {}, r.analyte ?? ''), h('td', {}, r.verdict ? T(r.verdict) : ''),
-        h('td', {}, r.valid ? (r.eventId ? `✓ ${T('stored')}` : '✓') : r.errors.map((e) => h('div', { class: 'field-error' }, `${e.column}: ${e.message}`)))))),
+      table([T('row'), T('what'), T('errors')], b.rows.map((r) => h('tr', { class: r.valid ? '' : 'invalid-row', 'data-row': r.row },
+        h('td', {}, r.row), h('td', {}, `${r.gtin ?? ''} · ${r.lot ?? ''}`, h('div', { class: 'muted' }, `${r.analyte ?? ''}${r.verdict ? ' · ' + T(r.verdict) : ''}`)),
+        h('td', {}, r.valid ? (r.eventId ? `✓ ${T('stored')}` : '✓') : r.errors.map((e) => h('div', { class: 'field-error' }, `${T(e.column)}: ${e.message}`)))))),
       store === 'none' ? h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', id: 'store-all', disabled: b.invalid > 0, onclick: () => run('all') }, T('storeAll')),
         h('button', { type: 'button', id: 'store-valid', disabled: b.valid === 0, onclick: () => run('valid') }, T('storeValid', { n: b.valid }))) : null);

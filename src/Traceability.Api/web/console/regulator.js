@@ -12,7 +12,7 @@ export async function dashboardScreen() {
     h('td', {}, a.detail), h('td', {}, `${a.raisedBy} ${fmtTime(a.at)}`),
     h('td', {}, h('span', { class: `badge ${a.flagged ? 'bad' : a.handling.startsWith('handled') ? 'ok' : 'wait'}` }, T('status_' + a.handling)),
       a.recalled ? h('span', { class: 'badge bad' }, T('recalled')) : null))));
-  const recalls = table([T('recall'), T('reason'), T('acknowledged'), T('removed')], d.recalls.map((r) => h('tr', { 'data-recall': r.id },
+  const recalls = table([T('recall'), T('reason'), T('acknowledged'), T('removed')], d.recalls.map((r) => h('tr', { 'data-recall': r.id, 'data-acknowledged': r.partiesAcknowledged, 'data-parties': r.parties },
     h('td', {}, h('a', { href: `#/regulator/recall?id=${r.id}` }, `${r.gtin} · ${r.lot}`), h('div', { class: 'muted' }, `${T('class')} ${r.classification} · ${fmtTime(r.createdAt)}`)),
     h('td', {}, r.reason),
     h('td', {}, h('progress', { max: r.parties, value: r.partiesAcknowledged }), ` ${r.partiesAcknowledged} / ${r.parties}`),

@@ -63,8 +63,8 @@ export async function shopRecallsScreen() {
     const product = await api('GET', `/products/${r.origin.gtin}`).catch(() => null);
     const me = r.parties.find((p) => p.orgId === state.session.orgId);
     const lots = [r.origin, ...r.affectedLots].map((l) => l.lotKey);
-    const units = r.affectedUnits.map((u) => '/00/' + u);
-    const items = [...lots, ...units].map((k) => h('li', { class: mine.has(k) ? 'yours' : '' }, label(k), mine.has(k) ? h('span', { class: 'badge bad' }, T('youReceived')) : null));
+    const pallets = r.affectedUnits.map((u) => '/00/' + u);
+    const items = [...lots, ...pallets].map((k) => h('li', { class: mine.has(k) ? 'yours' : '' }, label(k), mine.has(k) ? h('span', { class: 'badge bad' }, T('youReceived')) : null));
     return h('section', { class: 'card recall-card', 'data-recall': r.id, 'data-status': r.status },
       h('h2', {}, h('span', { class: `badge ${r.status === 'active' ? 'bad' : 'ok'}` }, T('recall_' + r.status)), ' ',
         product ? (product.name['zh-CN'] && product.name.en ? `${product.name['zh-CN']} / ${product.name.en}` : Object.values(product.name)[0]) : r.origin.gtin),
