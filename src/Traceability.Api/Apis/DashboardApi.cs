@@ -36,10 +36,14 @@ public static class DashboardApi
         var followUps = await store.GetFollowUpsAsync(alerts.Select(a => a.EventId).ToList(), cancellationToken);
         var recalls = await store.ListRecallsAsync(null, cancellationToken);
         var recalledLots = recalls.Where(r => r.IsActive).SelectMany(r => r.LotKeys).ToHashSet(StringComparer.Ordinal);
+        // The 72 hours run from the test, as supervision counts them: the result's event time.
+        var testedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var a in alerts)
+            if (await store.GetEventAsync(a.EventId, cancellationToken) is { } e) testedAt[a.EventId] = e.EventTime;
         var alertRows = alerts.Select(a =>
         {
             followUps.TryGetValue(a.EventId, out var fu);
-            var (status, flagged) = SupervisionApi.Status(a.At, fu, now);
+            var (status, flagged) = SupervisionApi.Status(testedAt.GetValueOrDefault(a.EventId, a.At), fu, now);
             return new AlertRow(a.Id, a.Lot.Gtin, a.Lot.Lot, a.EventId, orgs.Get(a.RaisedByOrgId)?.Name ?? a.RaisedByOrgId, a.At, a.Detail, status, flagged,
                 recalledLots.Contains(a.Lot.LotKey));
         }).ToList();

@@ -7,11 +7,17 @@ cytoscape.use(dagre);
 cytoscape.use(svg);
 
 export function drawGraph(container, graph, onSelect) {
+  // An organisation appears as a party (/417/) and as a place (/414/) with the same GLN: one node for both.
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const alias = (id) => (id.startsWith('/414/') && ids.has('/417/' + id.slice(5)) ? '/417/' + id.slice(5) : id);
+  const nodes = graph.nodes.filter((n) => alias(n.id) === n.id);
+  const seen = new Set();
+  const edges = graph.edges.map((e) => ({ ...e, from: alias(e.from), to: alias(e.to) }))
+    .filter((e) => e.from !== e.to && ids.has(e.from) && ids.has(e.to) && !seen.has(`${e.from}|${e.to}|${e.kind}`) && seen.add(`${e.from}|${e.to}|${e.kind}`));
   const elements = [
-    ...graph.nodes.map((n) => ({ data: { id: n.id, label: (n.kind === 'party' && n.id.startsWith('/414/') ? '📍 ' : '') + n.label, node: n },
+    ...nodes.map((n) => ({ data: { id: n.id, label: (n.kind === 'party' && n.id.startsWith('/414/') ? '📍 ' : '') + n.label, node: n },
       classes: [n.kind, n.recalled && 'recalled', n.nonConformant && 'nonconformant', n.kind === 'party' && !n.member && 'third', n.root && 'root'].filter(Boolean).join(' ') })),
-    ...graph.edges.filter((e) => graph.nodes.some((n) => n.id === e.from) && graph.nodes.some((n) => n.id === e.to))
-      .map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, label: e.kind } })),
+    ...edges.map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, label: e.kind } })),
   ];
   const cy = cytoscape({
     container, elements, wheelSensitivity: 0.3,

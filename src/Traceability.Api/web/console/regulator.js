@@ -128,7 +128,8 @@ async function recallOrder(gtin, lot) {
       const fwd = await api('GET', `/trace/${gtin}/${encodeURIComponent(lot)}/graph?direction=forward`);
       const lots = fwd.nodes.filter((n) => n.kind === 'lot');
       const units = fwd.nodes.filter((n) => n.kind === 'unit');
-      const parties = fwd.nodes.filter((n) => n.kind === 'party');
+      const byGln = new Map(fwd.nodes.filter((n) => n.kind === 'party').map((n) => [n.id.slice(5), n])); // a party and its place are one
+      const parties = [...byGln.values()];
       preview.replaceChildren(h('div', { class: 'card warnbox' }, h('h3', {}, T('blastRadius')),
         h('p', { id: 'blast-counts' }, T('blastCounts', { lots: lots.length, units: units.length, parties: parties.length })),
         h('ul', {}, lots.map((n) => h('li', {}, n.label)), units.map((n) => h('li', {}, n.label)), parties.map((n) => h('li', {}, n.label)))));
