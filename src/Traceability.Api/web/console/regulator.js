@@ -77,7 +77,9 @@ async function lotView(gtin, lot) {
     const cy = drawGraph(canvas, graph, (node) => showNode(panel, node));
     exportLinks.append(
       h('button', { type: 'button', id: 'export-png', onclick: () => download(cy.png({ full: true, scale: 2, output: 'blob', bg: '#ffffff' }), `trace-${lot}.png`) }, T('exportPng')),
-      h('button', { type: 'button', id: 'export-svg', onclick: () => download(new Blob([cy.svg({ full: true, bg: '#ffffff' })], { type: 'image/svg+xml' }), `trace-${lot}.svg`) }, T('exportSvg')));
+      h('button', { type: 'button', id: 'export-svg', onclick: () => download(new Blob([cy.svg({ full: true, bg: '#ffffff' })], { type: 'image/svg+xml' }), `trace-${lot}.svg`) }, T('exportSvg')),
+      h('button', { type: 'button', id: 'export-fsma', onclick: (e) => fetchExport(new URLSearchParams({ gtin, lot, format: 'csv' }))
+        .catch((err) => { e.target.after(h('span', { class: 'form-error' }, `${T('problem', { status: err.status || '' })} ${err.problem?.detail ?? ''}`)); }) }, T('exportFsma')));
     document.documentElement.dataset.graph = 'drawn';
   }, 0);
   showNode(panel, graph.nodes.find((n) => n.root));
@@ -201,16 +203,19 @@ export async function supervisionScreen(params) {
     h('section', { id: 'failures' }, h('h2', {}, T('failures')), failures.length ? failures : h('p', { class: 'muted' }, T('none')))]);
 }
 
-export async function exportScreen() {
-  const lotForm = formBox(T('exportLot'), [h('div', { class: 'grid2' }, field('GTIN', 'gtin', { path: 'gtin' }), field(T('lot'), 'lot', { path: 'lot' })),
-    field(T('format'), 'format', { options: [['csv', 'CSV'], ['xlsx', 'XLSX']] })], T('download'), async (data) => fetchExport(data, ['gtin', 'lot', 'format']));
+export async function exportScreen(params) {
+  const lotForm = formBox(T('exportLot'), [h('div', { class: 'grid2' },
+    field('GTIN', 'gtin', { path: 'gtin', value: params.get('gtin') }), field(T('lot'), 'lot', { path: 'lot', value: params.get('lot') })),
+    field(T('format'), 'format', { options: [['csv', 'CSV'], ['xlsx', 'XLSX']] })], T('download'), async (data) => fetchExport(query(data, ['gtin', 'lot', 'format'])));
   const rangeForm = formBox(T('exportRange'), [h('div', { class: 'grid2' }, field(T('from'), 'from', { type: 'date', path: 'from' }), field(T('to'), 'to', { type: 'date', path: 'to' })),
-    field(T('format'), 'format', { options: [['csv', 'CSV'], ['xlsx', 'XLSX']] })], T('download'), async (data) => fetchExport(data, ['from', 'to', 'format']));
+    field(T('format'), 'format', { options: [['csv', 'CSV'], ['xlsx', 'XLSX']] })], T('download'), async (data) => fetchExport(query(data, ['from', 'to', 'format'])));
   layout(T('navExport'), [h('p', { class: 'muted' }, T('exportText')), lotForm, rangeForm]);
 }
 
-async function fetchExport(data, names) {
-  const q = new URLSearchParams(names.map((n) => [n, String(data.get(n) || '')]).filter(([, v]) => v));
+const query = (data, names) => new URLSearchParams(names.map((n) => [n, String(data.get(n) || '')]).filter(([, v]) => v));
+
+/** Downloads GET /exports/fsma204?… as a file; a refusal is thrown as a problem for the form to show. */
+async function fetchExport(q) {
   const response = await fetch(`/exports/fsma204?${q}`, { headers: { Accept: 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json' } });
   if (!response.ok) { const p = await response.json().catch(() => ({})); throw { status: response.status, problem: p }; }
   download(await response.blob(), `fsma204.${q.get('format') || 'csv'}`);
