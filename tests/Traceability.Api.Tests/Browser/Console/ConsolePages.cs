@@ -33,7 +33,10 @@ internal static class ConsolePages
     /// <summary>Opens a screen by its hash route and waits for it.</summary>
     public static async Task GoAsync(IPage page, string hash)
     {
-        await page.EvaluateAsync("h => { document.documentElement.dataset.consoleState = 'loading'; location.hash = h; }", hash);
+        // The same hash again fires no hashchange: re-render by hand so the wait below ends.
+        await page.EvaluateAsync(
+            "h => { document.documentElement.dataset.consoleState = 'loading'; "
+            + "if (location.hash === h) window.dispatchEvent(new HashChangeEvent('hashchange')); else location.hash = h; }", hash);
         await ReadyAsync(page);
     }
 
