@@ -56,7 +56,7 @@ public sealed class LabsDay(DemoChainFixture api, BrowserFixture browser) : ICla
         Assert.Equal("1", await page.Locator("#preview-summary").GetAttributeAsync("data-invalid"));
         Assert.Equal("0", await page.Locator("#preview-summary").GetAttributeAsync("data-stored"));
         Assert.True(await page.Locator("#store-all").IsDisabledAsync());
-        Assert.Contains("kitLot", await page.Locator("tr[data-row='3']").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("试剂批号", await page.Locator("tr[data-row='3']").InnerTextAsync(), StringComparison.Ordinal); // the kit lot column, named in the lab's language
 
         var fixedSheet = bad.Replace(Row("LSF-20261112", "S-1201-03", "合格", kit: ""), Row("LSF-20261112", "S-1201-03", "合格"), StringComparison.Ordinal);
         await page.SetInputFilesAsync("#sheet", new FilePayload { Name = "day.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(fixedSheet) });
