@@ -57,7 +57,7 @@ ensure_npm_tools() {
 # Run after ensure_npm_tools and before dotnet build (the build copies wwwroot to its output).
 build_web() {
   local root; root=$(repo_root)
-  local out="$root/src/Traceability.Api/wwwroot/lib/scan.bundle.js"
+  local out="$root/src/Traceability.Api/wwwroot/lib/console.bundle.js"
   local inputs=("$root/src/Traceability.Api/web" "$root/src/Traceability.Api/wwwroot/js" "$root/scripts/build-web.mjs" "$root/package-lock.json")
   [ -f "$root/node_modules/.lock-installed" ] && inputs+=("$root/node_modules/.lock-installed")
   if [ -f "$out" ] && [ -z "$(find "${inputs[@]}" -newer "$out" -print -quit)" ]; then

@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Traceability.Api.Apis;
+using Traceability.Api.Console;
 using Traceability.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ app.UseRouting();
 app.UseWebAssets();
 app.UseMiddleware<Traceability.Api.Auth.FailedAuthenticationLimiter>();
 app.UseAuthentication();
+app.UseConsoleCsrfProtection(); // console: cookie-authenticated writes need the session's CSRF token
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapOpenApi();
@@ -33,6 +35,7 @@ app.MapRecallsApi();
 app.MapResolverApi();
 app.MapScanApi();
 app.MapLandingApi();
+app.MapConsole(); // console: session, its server features and pages (Apis/Console*.cs, Console/)
 
 app.Run();
 

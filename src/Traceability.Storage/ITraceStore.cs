@@ -8,7 +8,8 @@ namespace Traceability.Storage;
 /// Adapters: <c>Sqlite.SqliteTraceStore</c> (embedded default) and <c>Mongo.MongoTraceStore</c>; both pass the shared
 /// contract suite in tests/Traceability.Storage.Tests.
 /// </summary>
-public interface ITraceStore : IEventStore, IAnchorStore, IRecallStore, IOrganisationStore, IProductStore, IAlertStore, IChangeFeed, ILeaseStore, IAsyncDisposable
+public interface ITraceStore : IEventStore, IAnchorStore, IRecallStore, IOrganisationStore, IProductStore, IAlertStore, IChangeFeed,
+    ILeaseStore, ISessionStore, ILabPhotoStore, IFollowUpStore, IAsyncDisposable
 {
     /// <summary>Creates tables/collections and every index the queries need, migrating older data; safe on every start.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

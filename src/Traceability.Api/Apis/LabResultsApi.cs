@@ -29,27 +29,16 @@ public static class LabResultsApi
     }
 
     public static async Task<Created<LabResultCreated>> Post(
-        HttpContext context, Caller caller, ITraceStore store, CaptureService capture, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, Caller caller, Lab.LabResultRecorder recorder, CancellationToken cancellationToken)
     {
         var lab = await caller.RequireRoleAsync(context, cancellationToken, OrgRole.Lab);
         var request = await JsonBody.ReadAsync<LabResultRequest>(context.Request, cancellationToken, "invalid-lab-result");
         var result = LabResultValidator.Create(request);
-        var lotKey = result.LotPath;
-        if (!(await store.GetLotsAsync([lotKey], cancellationToken)).ContainsKey(lotKey))
+        var errors = (await recorder.CheckAsync(lab, [result], cancellationToken))[0];
+        if (errors.Any(e => e.Path == "$.lot"))
             throw TraceError.NotFound("unknown-lot", $"no lot {result.Lot} of GTIN {result.Gtin} is known here; results are recorded for lots captured in this system");
-
-        var party = new LabParty(lab.Id, lab.Gln is { } gln ? Gln.Parse(gln) : null);
-        var eventId = await capture.CaptureEventAsync(lab, LabResultEvent.Build(result, party), cancellationToken);
-
-        string? alertId = null;
-        if (result.Verdict == Verdict.Fail)
-        {
-            alertId = "alr-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(eventId)))[..16];
-            var alert = new Alert(alertId, "lab-result-failed", new RecalledLot(lotKey, result.Gtin.Value, result.Lot.Value), eventId, lab.Id,
-                clock.GetUtcNow(), Describe(result, lab));
-            try { await store.AddAlertAsync(alert, cancellationToken); }
-            catch (DuplicateException) { } // the same result posted again: one alert
-        }
+        if (errors.Count > 0) throw TraceError.Invalid(LabResultValidator.ErrorCode, $"the lab result is not valid: {errors[0].Path}: {errors[0].Message}", errors);
+        var (eventId, alertId) = await recorder.RecordAsync(lab, result, cancellationToken);
         return TypedResults.Created($"/events/{Uri.EscapeDataString(eventId)}",
             new LabResultCreated(eventId, result.Verdict == Verdict.Pass ? "pass" : "fail", alertId));
     }
@@ -66,12 +55,5 @@ public static class LabResultsApi
             lotKey = DigitalLink.LotPath(g, l);
         }
         return TypedResults.Ok(await store.ListAlertsAsync(lotKey, cancellationToken));
-    }
-
-    private static string Describe(LabResult r, Organisation lab)
-    {
-        var found = r.Measured is { } m ? $"{m.Value} {m.Unit.Symbol}" : r.Qualitative?.ToString().ToLowerInvariant() ?? "?";
-        var limit = r.Limit is { } l ? $" (limit {l.Value} {l.Unit.Symbol}{(l.Source is null ? "" : ", " + l.Source)})" : "";
-        return $"{r.Analyte.Name}: {found}{limit} by {r.Method.Value}, {lab.Name}";
     }
 }

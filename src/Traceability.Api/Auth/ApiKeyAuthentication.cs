@@ -80,6 +80,7 @@ public static class Policies
     public const string Lab = "lab";
     public const string Producer = "producer";
     public const string RegulatorOrProducer = "regulator-or-producer";
+    public const string OrganisationOrAdmin = "organisation-or-admin";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions o)
     {
@@ -89,5 +90,6 @@ public static class Policies
         o.AddPolicy(Lab, p => p.RequireClaim(ApiKeyAuthentication.OrgIdClaim).RequireRole(OrgRole.Lab.Name()));
         o.AddPolicy(Producer, p => p.RequireClaim(ApiKeyAuthentication.OrgIdClaim).RequireRole(OrgRole.Producer.Name()));
         o.AddPolicy(RegulatorOrProducer, p => p.RequireClaim(ApiKeyAuthentication.OrgIdClaim).RequireRole(OrgRole.Regulator.Name(), OrgRole.Producer.Name()));
+        o.AddPolicy(OrganisationOrAdmin, p => p.RequireAssertion(c => c.User.HasClaim(x => x.Type == ApiKeyAuthentication.OrgIdClaim) || c.User.IsInRole(ApiKeyAuthentication.AdminRole)));
     }
 }

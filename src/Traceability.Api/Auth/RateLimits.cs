@@ -18,7 +18,9 @@ public static class RateLimits
     {
         o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            var token = ApiKeyAuthentication.BearerToken(context.Request);
+            // A console session counts as its own key (by the session id's hash, as keys are by theirs).
+            var token = ApiKeyAuthentication.BearerToken(context.Request)
+                ?? Console.SessionAuthentication.CookieValue(context.Request, context.RequestServices.GetRequiredService<IOptions<Console.ConsoleOptions>>().Value.CookieName);
             if (token is null) return RateLimitPartition.GetNoLimiter("anonymous");
             var perSecond = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<TraceOptions>>().Value.Limits.RequestsPerSecondPerKey);
             return RateLimitPartition.GetTokenBucketLimiter(Caller.HashApiKey(token), _ => new TokenBucketRateLimiterOptions

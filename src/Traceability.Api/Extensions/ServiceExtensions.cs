@@ -23,6 +23,7 @@ public static class ServiceExtensions
         services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(sp => sp.GetRequiredService<ProblemMapping>());
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        Console.ConsoleServices.AddConsole(services); // the console's session scheme beside the API key's (Console/ConsoleServices.cs)
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
         services.AddSingleton<FailedAuthenticationLimiter>();

@@ -39,10 +39,10 @@ public static class ConsumerView
         "harvestEndDate", "countryOfOrigin", "countryOfExport", "growingMethodCode", "preservationTechniqueCode",
     };
 
-    // Lab-result fields that identify people, kits or internal samples rather than the result.
+    // Lab-result fields that identify people, kits, vendors, internal samples or the test card's photo rather than the result.
     private static readonly HashSet<string> PrivateLabFields = new(StringComparer.Ordinal)
     {
-        "sampleId", "kitLot", "kitExpiry", "analyst", "instrument",
+        "sampleId", "kitLot", "kitExpiry", "analyst", "instrument", "vendor", "samplingOrderNo", "photoSha256",
     };
 
     /// <summary>The view of a stored event (one with its eventID and merged @context), with the view's own eventID.</summary>

@@ -15,9 +15,14 @@ public sealed class LabResult : IEquatable<LabResult>
     internal LabResult(
         Gtin gtin, LotCode lot, string sampleId, Analyte analyte, MethodCode method,
         QualitativeResult? qualitative, Measurement? measured, ResultLimit? limit, Verdict verdict,
-        string kitLot, DateOnly kitExpiry, GbwNumber referenceMaterial, string? instrument, string? analyst,
-        DateTimeOffset testedAt, IReadOnlyList<string> certifications)
+        string? kitLot, DateOnly? kitExpiry, GbwNumber referenceMaterial, string? instrument, string? analyst,
+        DateTimeOffset testedAt, IReadOnlyList<string> certifications, RapidTestRecord record)
     {
+        TestSite = record.TestSite;
+        Vendor = record.Vendor;
+        SamplingOrderNo = record.SamplingOrderNo;
+        PhotoSha256 = record.PhotoSha256;
+        RetestOf = record.RetestOf;
         Gtin = gtin;
         Lot = lot;
         SampleId = sampleId;
@@ -45,8 +50,9 @@ public sealed class LabResult : IEquatable<LabResult>
     public Measurement? Measured { get; }
     public ResultLimit? Limit { get; }
     public Verdict Verdict { get; }
-    public string KitLot { get; }
-    public DateOnly KitExpiry { get; }
+    /// <summary>The kit's lot and expiry: always for a rapid-test (KJ) method, which uses a kit; optional otherwise.</summary>
+    public string? KitLot { get; }
+    public DateOnly? KitExpiry { get; }
     public GbwNumber ReferenceMaterial { get; }
     public string? Instrument { get; }
     public string? Analyst { get; }
@@ -56,6 +62,21 @@ public sealed class LabResult : IEquatable<LabResult>
 
     /// <summary>URIs of the lab's qualifications (CMA, CNAS …).</summary>
     public IReadOnlyList<string> Certifications { get; }
+
+    /// <summary>Where the test was done (检测点), e.g. a market's rapid-test room.</summary>
+    public string? TestSite { get; }
+
+    /// <summary>The market vendor sampled (经营户): not shown to consumers.</summary>
+    public string? Vendor { get; }
+
+    /// <summary>The sampling order number (抽样单号): not shown to consumers.</summary>
+    public string? SamplingOrderNo { get; }
+
+    /// <summary>SHA-256 (64 lower-case hex digits) of the test card's photo, stored by the API: not shown to consumers.</summary>
+    public string? PhotoSha256 { get; }
+
+    /// <summary>The event id of the result this one retests (复检), or null for a first test.</summary>
+    public string? RetestOf { get; }
 
     /// <summary>The Digital Link path of the tested lot, /01/{gtin14}/10/{lot}.</summary>
     public string LotPath => DigitalLink.LotPath(Gtin, Lot);
@@ -75,7 +96,9 @@ public sealed class LabResult : IEquatable<LabResult>
         && ReferenceMaterial == other.ReferenceMaterial && Instrument == other.Instrument && Analyst == other.Analyst
         // The same instant written in another offset is another statement of where the lab was.
         && TestedAt == other.TestedAt && TestedAt.Offset == other.TestedAt.Offset
-        && Certifications.SequenceEqual(other.Certifications, StringComparer.Ordinal);
+        && Certifications.SequenceEqual(other.Certifications, StringComparer.Ordinal)
+        && TestSite == other.TestSite && Vendor == other.Vendor && SamplingOrderNo == other.SamplingOrderNo
+        && PhotoSha256 == other.PhotoSha256 && RetestOf == other.RetestOf;
 
     public override bool Equals(object? obj) => Equals(obj as LabResult);
 

@@ -96,9 +96,14 @@ public static class LabResultEvent
         Set(Names.LimitSource, result.Limit?.Source);
         Set(Names.Verdict, result.Verdict.ToWord());
         Set(Names.KitLot, result.KitLot);
-        Set(Names.KitExpiry, result.KitExpiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Set(Names.KitExpiry, result.KitExpiry?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Set(Names.ReferenceMaterial, result.ReferenceMaterial.Value);
         Set(Names.Instrument, result.Instrument);
         Set(Names.Analyst, result.Analyst);
+        Set(Names.TestSite, result.TestSite);
+        Set(Names.Vendor, result.Vendor);
+        Set(Names.SamplingOrderNo, result.SamplingOrderNo);
+        Set(Names.PhotoSha256, result.PhotoSha256);
+        Set(Names.RetestOf, result.RetestOf);
     }
 }

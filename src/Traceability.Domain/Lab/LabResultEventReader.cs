@@ -45,7 +45,12 @@ internal static class LabResultEventReader
             Instrument: Text(Field(Names.Instrument)),
             Analyst: Text(Field(Names.Analyst)),
             TestedAt: Text(evt["eventTime"]),
-            Certifications: Certifications(evt["certificationInfo"]));
+            Certifications: Certifications(evt["certificationInfo"]),
+            TestSite: Text(Field(Names.TestSite)),
+            Vendor: Text(Field(Names.Vendor)),
+            SamplingOrderNo: Text(Field(Names.SamplingOrderNo)),
+            PhotoSha256: Text(Field(Names.PhotoSha256)),
+            RetestOf: Text(Field(Names.RetestOf)));
 
         if (!LabResultValidator.TryCreate(request, out var read, out _))
             return false;

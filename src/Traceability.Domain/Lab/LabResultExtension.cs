@@ -36,6 +36,11 @@ public static class LabResultExtension
         public const string ReferenceMaterial = "referenceMaterial";
         public const string Instrument = "instrument";
         public const string Analyst = "analyst";
+        public const string TestSite = "testSite";
+        public const string Vendor = "vendor";
+        public const string SamplingOrderNo = "samplingOrderNo";
+        public const string PhotoSha256 = "photoSha256";
+        public const string RetestOf = "retestOf";
     }
 
     internal static string Compact(string localName) => Prefix + ":" + localName;

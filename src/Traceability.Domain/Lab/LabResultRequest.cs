@@ -1,7 +1,8 @@
 namespace Traceability.Domain.Lab;
 
 /// <summary>
-/// The body of <c>POST /lab-results</c> exactly as API.md gives it, for System.Text.Json with web defaults
+/// The body of <c>POST /lab-results</c> (with the fields Chinese rapid-test records carry: test site 检测点, market vendor
+/// sampled 经营户, sampling order number 抽样单号, the test card's photo by SHA-256, and the result a retest 复检 repeats) exactly as API.md gives it, for System.Text.Json with web defaults
 /// (camelCase). Every field is optional here so that a missing or malformed one is reported by
 /// <see cref="LabResultValidator"/> with its path rather than failing deserialisation.
 /// </summary>
@@ -20,7 +21,12 @@ public sealed record LabResultRequest(
     string? Instrument = null,
     string? Analyst = null,
     string? TestedAt = null,
-    IReadOnlyList<string>? Certifications = null);
+    IReadOnlyList<string>? Certifications = null,
+    string? TestSite = null,
+    string? Vendor = null,
+    string? SamplingOrderNo = null,
+    string? PhotoSha256 = null,
+    string? RetestOf = null);
 
 /// <summary><c>"analyte": { "name", "inchiKey"? }</c></summary>
 public sealed record AnalyteInput(string? Name = null, string? InchiKey = null);

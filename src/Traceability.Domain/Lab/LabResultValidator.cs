@@ -66,19 +66,60 @@ public static class LabResultValidator
             var (qualitative, measured) = ReadResult(r.Result);
             var limit = ReadLimit(r.Limit, measured);
             var verdict = ReadVerdict(r.Verdict, qualitative, measured, limit);
-            var kitLot = RequiredText(r.KitLot, "$.kitLot", MaxIdLength);
             var testedAt = ReadTestedAt(r.TestedAt);
-            var kitExpiry = ReadKitExpiry(r.KitExpiry, testedAt);
+            // A rapid-test (KJ) method reads a kit, so its lot and expiry are part of the record; an instrument method
+            // (GB 23200.113 is GC-MS/MS) has none, and may still name one. An unreadable method is taken as a rapid test.
+            var usesKit = method is null || method.Kind == MethodKind.RapidTest;
+            string? kitLot;
+            DateOnly? kitExpiry;
+            if (usesKit || !string.IsNullOrWhiteSpace(r.KitLot) || r.KitExpiry is not null)
+            {
+                kitLot = RequiredText(r.KitLot, "$.kitLot", MaxIdLength);
+                kitExpiry = ReadKitExpiry(r.KitExpiry, testedAt);
+            }
+            else
+            {
+                kitLot = null;
+                kitExpiry = null;
+            }
             var referenceMaterial = ReadReferenceMaterial(r.ReferenceMaterial);
             var instrument = OptionalText(r.Instrument, "$.instrument", MaxTextLength);
             var analyst = OptionalText(r.Analyst, "$.analyst", MaxTextLength);
             var certifications = ReadCertifications(r.Certifications);
+            var record = new RapidTestRecord(
+                OptionalText(r.TestSite, "$.testSite", MaxTextLength),
+                OptionalText(r.Vendor, "$.vendor", MaxTextLength),
+                OptionalText(r.SamplingOrderNo, "$.samplingOrderNo", MaxIdLength),
+                ReadPhoto(r.PhotoSha256),
+                ReadRetestOf(r.RetestOf));
 
             if (_errors.Count > 0)
                 return null;
             return new LabResult(gtin!, lot!, sampleId!, analyte!, method!, qualitative, measured, limit, verdict!.Value,
-                kitLot!, kitExpiry!.Value, referenceMaterial!, instrument, analyst, testedAt!.Value, certifications);
+                kitLot, kitExpiry, referenceMaterial!, instrument, analyst, testedAt!.Value, certifications, record);
         }
+
+        private string? ReadPhoto(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            var hex = text.Trim().ToLowerInvariant();
+            return hex.Length == 64 && hex.All(char.IsAsciiHexDigit)
+                ? hex
+                : Fail<string>("$.photoSha256", "the SHA-256 of an uploaded test-card photo: 64 hexadecimal digits (POST /lab-results/photos answers it)");
+        }
+
+        private string? ReadRetestOf(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            var id = text.Trim();
+            if (id.Length == 64 && id.All(char.IsAsciiHexDigit)) id = $"ni:///sha-256;{id.ToLowerInvariant()}?ver=CBV2.0";
+            return id.Length == RetestIdLength && id.StartsWith("ni:///sha-256;", StringComparison.Ordinal) && id.EndsWith("?ver=CBV2.0", StringComparison.Ordinal)
+                && id[14..78].All(char.IsAsciiHexDigitLower)
+                ? id
+                : Fail<string>("$.retestOf", "the event id of the result this retests: ni:///sha-256;<64 hex digits>?ver=CBV2.0");
+        }
+
+        private const int RetestIdLength = 14 + 64 + 11;
 
         private Analyte? ReadAnalyte(AnalyteInput? input)
         {

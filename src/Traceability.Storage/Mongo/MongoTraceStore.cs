@@ -98,6 +98,7 @@ public sealed partial class MongoTraceStore : ITraceStore
 
         await CreateAnchoringIndexesAsync(cancellationToken);
         await CreateRecallIndexesAsync(cancellationToken);
+        await InitializeConsoleAsync(cancellationToken);
 
         await _counters.UpdateOneAsync(
             Filter.Eq("_id", EventsCounterId),

@@ -38,6 +38,7 @@ public sealed partial class SqliteTraceStore : ITraceStore
         await ExecuteAsync(_writer, SqliteSchema.CreateAnchoring, cancellationToken);
         await ExecuteAsync(_writer, SqliteSchema.CreateRecalls, cancellationToken);
         await MigrateAsync(cancellationToken);
+        await InitializeConsoleAsync(cancellationToken);
     }
 
     public async Task AddOrganisationAsync(Organisation o, CancellationToken cancellationToken)
