@@ -88,6 +88,7 @@ public sealed partial class MongoTraceStore : ITraceStore
 
         await CreateAnchoringIndexesAsync(cancellationToken);
         await CreateRecallIndexesAsync(cancellationToken);
+        await CreateSubscriptionIndexesAsync(cancellationToken);
 
         await _counters.UpdateOneAsync(
             Filter.Eq("_id", EventsCounterId),
