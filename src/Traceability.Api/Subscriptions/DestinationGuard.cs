@@ -21,7 +21,7 @@ public sealed class DestinationGuard(IOptions<SubscriptionOptions> options)
     {
         if (string.IsNullOrWhiteSpace(dest) || dest.Length > 2000 || !Uri.TryCreate(dest, UriKind.Absolute, out var uri))
             throw Refused("dest must be an absolute https URL");
-        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && Options.AllowHttpDestinations))
+        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && (Options.AllowHttpDestinations || Options.AllowPrivateDestinations)))
             throw Refused("dest must be an https URL");
         if (uri.UserInfo.Length > 0) throw Refused("dest must not carry credentials; use signatureToken to authenticate deliveries");
         if (uri.Fragment.Length > 0) throw Refused("dest must not have a fragment");

@@ -11,7 +11,7 @@ public sealed class SubscriptionOptions
     /// </summary>
     public bool AllowPrivateDestinations { get; set; }
 
-    /// <summary>Lets destinations be plain http URLs (tests and local demos only); otherwise https only.</summary>
+    /// <summary>Lets destinations be plain http URLs (tests and local demos only; implied by <see cref="AllowPrivateDestinations"/>); otherwise https only.</summary>
     public bool AllowHttpDestinations { get; set; }
 
     /// <summary>How often the worker looks for new events and due subscriptions (it also serves other instances' captures).</summary>
