@@ -104,7 +104,7 @@ public static class TopLevelApi
             var query = EventQueryParser.Parse(parameters, EpcisBinding.Of(context).Prefixes);
             return await EventQueryResponses.AnswerAsync(context, reader, query, runner, "SimpleEventQuery", cancellationToken);
         }
-        NoOtherParameters(context.Request.Query);
+        NoOtherParameters(context.Request.Query, "perPage", "nextPageToken"); // one member ("events"): a single page
         if (!await KnownAsync(resource, value, reader, events, cancellationToken))
             throw TraceError.NotFound(NamedQueries.NotFound, $"no {resource.Path} value {value} is known here");
         return Collection(["events"]);
@@ -117,13 +117,16 @@ public static class TopLevelApi
         {
             EventValueKind.EventType => Enum.GetNames<EventType>().Contains(value) ? null : new EventQuery { EventTypes = [value] },
             EventValueKind.Epc => new EventQuery { AnyEpcs = [canonical] },
-            EventValueKind.BizStep => Cbv.IsCbvValue(CbvVocabulary.BizStep, value) ? null : new EventQuery { BizSteps = [value] },
-            EventValueKind.Disposition => Cbv.IsCbvValue(CbvVocabulary.Disposition, value) ? null : new EventQuery { Dispositions = [value] },
+            EventValueKind.BizStep => Cbv.IsCbvValue(CbvVocabulary.BizStep, Bare(value, "urn:epcglobal:cbv:bizstep:")) ? null : new EventQuery { BizSteps = [value] },
+            EventValueKind.Disposition => Cbv.IsCbvValue(CbvVocabulary.Disposition, Bare(value, "urn:epcglobal:cbv:disp:")) ? null : new EventQuery { Dispositions = [value] },
             EventValueKind.BizLocation => new EventQuery { BizLocations = [canonical] },
             _ => new EventQuery { ReadPoints = [canonical], OrgId = reader.Role == OrgRole.Regulator ? null : reader.Id },
         };
         return query is null || (await events.QueryEventsAsync(query with { PerPage = 1 }, cancellationToken)).Events.Count > 0;
     }
+
+    /// <summary>The bare term of a CBV value sent in its URN form (the XML binding's spelling); others unchanged.</summary>
+    private static string Bare(string value, string urnPrefix) => value.StartsWith(urnPrefix, StringComparison.Ordinal) ? value[urnPrefix.Length..] : value;
 
     public static IResult Collection(IEnumerable<string> members) => TypedResults.Json(new JsonObject
     {
