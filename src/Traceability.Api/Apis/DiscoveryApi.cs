@@ -42,6 +42,7 @@ public static class DiscoveryApi
     {
         foreach (var (pattern, allow) in Resources)
             app.MapMethods(pattern, ["OPTIONS"], (HttpContext c) => Options(c, allow)).WithTags("Discovery").AllowAnonymous()
+                .ExcludeFromDescription() // OPTIONS /events/{**eventID} beside GET /events/{*eventId} is one OpenAPI path twice: the document would fail
                 .WithSummary("What this resource supports: Allow, GS1-EPCIS-Version/-Min/-Max, GS1-CBV-…, GS1-EPC-Format, GS1-Extensions");
         var organisations = app.MapGroup("").RequireAuthorization(Policies.Organisation);
         organisations.MapGet("/capture", CaptureJobs).WithTags("Capture").WithSummary("The caller's capture jobs, paged");
