@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Traceability.Api.Apis;
 using Traceability.Api.Console;
+using Traceability.Api.Binding;
 using Traceability.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,8 @@ var app = builder.Build();
 app.UseHeadLikeGet(); // first: HEAD runs as GET through everything below, routing included
 app.UseExceptionHandler();
 app.UseStatusCodePages(Traceability.Api.Errors.StatusCodeProblems.WriteAsync);
+app.UseEpcisBinding(); // the EPCIS REST binding's version, format and extension headers, read once
+app.UseWebSockets(); // query subscriptions over WebSockets (GET /queries/{name}/events)
 app.UseRouting();
 app.UseWebAssets();
 app.UseMiddleware<Traceability.Api.Auth.FailedAuthenticationLimiter>();
@@ -24,6 +27,10 @@ app.MapHealthApi();
 app.MapAdminApi();
 app.MapCaptureApi();
 app.MapEventsApi();
+app.MapTopLevelApi();
+app.MapQueriesApi();
+app.MapSubscriptionsApi();
+app.MapDiscoveryApi();
 app.MapQrApi();
 app.MapLabelsApi();
 app.MapBarcodesApi();

@@ -12,6 +12,7 @@ public enum ErrorKind
     UnsupportedMediaType,
     PayloadTooLarge,
     TooManyRequests,
+    NotAcceptable,
 }
 
 /// <summary>A failure a client can understand and act on. <see cref="Code"/> is stable (problem type);

@@ -89,13 +89,30 @@ public sealed record EventQuery
     public DateTimeOffset? GeEventTime { get; init; }
     public DateTimeOffset? LtEventTime { get; init; }
     public DateTimeOffset? GeRecordTime { get; init; }
+    public DateTimeOffset? LtRecordTime { get; init; }
+    public IReadOnlyList<string> EventIds { get; init; } = [];
+    public IReadOnlyList<string> ReadPoints { get; init; } = [];
     public string? OrgId { get; init; }
     /// <summary>Page size, 1 to <see cref="MaxPerPage"/>.</summary>
     public int PerPage { get; init; } = 100;
     public const int MaxPerPage = 10_000;
-    /// <summary>Return events with <see cref="StoredEvent.Sequence"/> greater than this (from a next-page token).</summary>
+
+    /// <summary>The order of the page: insertion order (the default), event time or record time, then sequence.</summary>
+    public EventOrder OrderBy { get; init; } = EventOrder.Sequence;
+    public bool Descending { get; init; }
+
+    /// <summary>
+    /// Where the page starts (from a next-page token). Ascending: events with <see cref="StoredEvent.Sequence"/>
+    /// greater than this. Descending: smaller than this, 0 meaning from the newest. With a time order, the events after
+    /// (<see cref="AfterTime"/>, this) in that order.
+    /// </summary>
     public long AfterSequence { get; init; }
+
+    /// <summary>The ordering time of the last event of the previous page (time orders only; null: from the start).</summary>
+    public DateTimeOffset? AfterTime { get; init; }
 }
+
+public enum EventOrder { Sequence, EventTime, RecordTime }
 
 public sealed record EventPage(IReadOnlyList<StoredEvent> Events, long? NextAfterSequence);
 

@@ -39,43 +39,73 @@ public static class CaptureApi
             "proceed" => ErrorBehaviour.Proceed,
             var other => throw TraceError.Invalid("bad-request", ErrorBehaviourHeader, $"must be rollback or proceed, not \"{other}\""),
         };
-        var document = await JsonBody.ReadAsync(context.Request, options.Value.Limits.CaptureMaxBytes, cancellationToken);
-        CaptureLimits.Check(document, options.Value.Limits);
-        var job = await capture.CaptureDocumentAsync(org, document, behaviour, cancellationToken);
+        CaptureJob job;
+        if (Binding.EpcisMediaTypes.IsXml(RequireCaptureMediaType(context.Request)))
+        {
+            await using var xml = await XmlCapture.BufferAsync(context.Request, options.Value.Limits.CaptureMaxBytes, cancellationToken);
+            job = await capture.CaptureEventsAsync(org, XmlCapture.Read(xml, singleEvent: false, behaviour, options.Value.Limits), behaviour, cancellationToken);
+        }
+        else
+        {
+            var document = await JsonBody.ReadAsync(context.Request, options.Value.Limits.CaptureMaxBytes, cancellationToken);
+            CaptureLimits.Check(document, options.Value.Limits);
+            job = await capture.CaptureDocumentAsync(org, document, behaviour, cancellationToken);
+        }
         return TypedResults.Accepted($"/capture/{job.CaptureId}", job);
     }
 
-    public static async Task<Results<Ok<CaptureJob>, ProblemHttpResult>> GetJob(
-        string captureId, HttpContext context, Caller caller, IEventStore events, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<System.Text.Json.Nodes.JsonObject>, ProblemHttpResult>> GetJob(
+        string captureId, HttpContext context, Caller caller, IEventStore events, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        CancellationToken cancellationToken)
     {
         var org = await caller.RequireOrganisationAsync(context, cancellationToken);
         var job = captureId.Length > 100 ? null : await events.GetCaptureJobAsync(captureId, cancellationToken);
         // Another organisation's job is reported as absent rather than forbidden: its id reveals nothing.
         if (job is null || job.OrgId != org.Id)
             return TypedResults.Problem(Errors.ProblemMapping.Create(404, "not-found", "Not found", $"no capture job {captureId}"));
-        return TypedResults.Ok(job);
+        return TypedResults.Ok(DiscoveryApi.CaptureJobView(job, json.Value.SerializerOptions));
     }
 
     public static async Task<Created<object>> CaptureEvent(
         HttpContext context, Caller caller, CaptureService capture, IOptions<TraceOptions> options, CancellationToken cancellationToken)
     {
         var org = await caller.RequireOrganisationAsync(context, cancellationToken);
-        var evt = await JsonBody.ReadAsync(context.Request, options.Value.Limits.CaptureMaxBytes, cancellationToken);
-        CaptureLimits.Check(evt, options.Value.Limits);
-        var eventId = await capture.CaptureEventAsync(org, evt, cancellationToken);
+        string eventId;
+        if (Binding.EpcisMediaTypes.IsXml(RequireCaptureMediaType(context.Request)))
+        {
+            await using var xml = await XmlCapture.BufferAsync(context.Request, options.Value.Limits.CaptureMaxBytes, cancellationToken);
+            var input = XmlCapture.Read(xml, singleEvent: true, ErrorBehaviour.Rollback, options.Value.Limits);
+            eventId = (await capture.CaptureEventsAsync(org, input, ErrorBehaviour.Rollback, cancellationToken)).EventIds[0];
+        }
+        else
+        {
+            var evt = await JsonBody.ReadAsync(context.Request, options.Value.Limits.CaptureMaxBytes, cancellationToken);
+            CaptureLimits.Check(evt, options.Value.Limits);
+            eventId = await capture.CaptureEventAsync(org, evt, cancellationToken);
+        }
         return TypedResults.Created($"/events/{Uri.EscapeDataString(eventId)}", (object)new { eventId });
+    }
+
+    /// <summary>Capture takes the binding's JSON(-LD) and XML media types; anything else is a 415 naming them.</summary>
+    private static string? RequireCaptureMediaType(HttpRequest request)
+    {
+        if (!JsonBody.IsJsonMediaType(request.ContentType) && !Binding.EpcisMediaTypes.IsXml(request.ContentType))
+            throw new TraceError(ErrorKind.UnsupportedMediaType, "unsupported-media-type",
+                $"send the body as application/json, application/ld+json (UTF-8), application/xml or text/xml, not \"{request.ContentType}\"");
+        return request.ContentType;
     }
 
     /// <summary>OPTIONS /capture: what a client may send, the EPCIS 2.0 way.</summary>
     public static NoContent Limits(HttpContext context, IOptions<TraceOptions> options)
     {
         var headers = context.Response.Headers;
-        headers.Allow = "POST, OPTIONS";
+        headers.Allow = "OPTIONS, POST, GET";
         headers["GS1-EPCIS-Capture-Limit"] = EpcisValidator.MaxEventsPerDocument.ToString(CultureInfo.InvariantCulture);
         headers["GS1-EPCIS-Capture-File-Size-Limit"] = options.Value.Limits.CaptureMaxBytes.ToString(CultureInfo.InvariantCulture);
         headers["GS1-EPCIS-Version"] = "2.0.0";
         headers["GS1-CBV-Version"] = "2.0.0";
-        headers["GS1-Capture-Error-Behaviour"] = "rollback, proceed";
+        headers["GS1-Capture-Error-Behaviour"] = "all"; // the binding's way of saying both rollback and proceed
+        DiscoveryApi.Options(context, "OPTIONS, POST, GET");
         return TypedResults.NoContent();
     }
 }

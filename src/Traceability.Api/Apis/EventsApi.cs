@@ -7,21 +7,13 @@ using Traceability.Api.Organisations;
 using Traceability.Domain.Trust;
 using Traceability.Domain;
 using Traceability.Domain.Custody;
-using Traceability.Domain.Epcis.Model;
+using Traceability.Domain.Epcis.Query;
 using Traceability.Storage;
 
 namespace Traceability.Api.Apis;
 
 public static class EventsApi
 {
-    private static readonly HashSet<string> KnownParameters = new(StringComparer.Ordinal)
-    {
-        "eventType", "EQ_bizStep", "EQ_disposition", "MATCH_anyEPC", "MATCH_epcClass", "GE_eventTime", "LT_eventTime",
-        "EQ_bizLocation", "GE_recordTime", "perPage", "nextPageToken",
-    };
-
-    private static readonly HashSet<string> EventTypes = Enum.GetNames<EventType>().ToHashSet(StringComparer.Ordinal);
-
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/events", Query).WithTags("Events").WithSummary("EPCIS query (SimpleEventQuery parameters, paged)");
@@ -34,35 +26,15 @@ public static class EventsApi
         return app;
     }
 
-    public static async Task<Ok<JsonObject>> Query(
-        HttpContext context, Caller caller, IEventStore store, OrganisationDirectory directory, CancellationToken cancellationToken)
+    /// <summary>
+    /// GET /events: the EPCIS query language in the URL (every parameter of the binding, <see cref="EventQueryParser"/>),
+    /// paged, each event as the reader is entitled to it, in JSON-LD or XML (<see cref="EventQueryResponses"/>).
+    /// </summary>
+    public static async Task<IResult> Query(HttpContext context, Caller caller, Queries.EventQueryRunner runner, CancellationToken cancellationToken)
     {
         var reader = await caller.RequireOrganisationAsync(context, cancellationToken);
-        var query = Parse(context.Request.Query);
-        var page = await store.QueryEventsAsync(query, cancellationToken);
-        if (page.NextAfterSequence is { } next)
-        {
-            var link = QueryString.Create(context.Request.Query.Where(q => q.Key != "nextPageToken")
-                .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())).Append(KeyValuePair.Create("nextPageToken", (string?)Token(next))));
-            context.Response.Headers.Link = $"<{context.Request.PathBase}{context.Request.Path}{link}>; rel=\"next\"";
-        }
-        var entitled = await Entitlement.ForAsync(reader, page.Events, store, directory, cancellationToken);
-        var events = new JsonArray(page.Events.Select(e => entitled.Serve(e)).ToArray());
-        return TypedResults.Ok(new JsonObject
-        {
-            ["@context"] = new JsonArray("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"),
-            ["type"] = "EPCISQueryDocument",
-            ["schemaVersion"] = "2.0",
-            ["creationDate"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            ["epcisBody"] = new JsonObject
-            {
-                ["queryResults"] = new JsonObject
-                {
-                    ["queryName"] = "SimpleEventQuery",
-                    ["resultsBody"] = new JsonObject { ["eventList"] = events },
-                },
-            },
-        });
+        var query = EventQueryParser.Parse(Queries.EventQueryResponses.Parameters(context.Request.Query), Binding.EpcisBinding.Of(context).Prefixes);
+        return await Queries.EventQueryResponses.AnswerAsync(context, reader, query, runner, "SimpleEventQuery", cancellationToken);
     }
 
     private const string ProofSuffix = "/proof";
@@ -79,10 +51,11 @@ public static class EventsApi
     /// The event in full for those entitled to it (<see cref="Domain.Trust.ReadEntitlement"/>), its consumer view for
     /// everyone else. Headers say whose record it is and what the writer stood on.
     /// </summary>
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetEvent(
+    public static async Task<IResult> GetEvent(
         string eventId, HttpContext context, Caller caller, IEventStore store, OrganisationDirectory directory, CancellationToken cancellationToken)
     {
         var reader = await caller.RequireOrganisationAsync(context, cancellationToken);
+        var xml = Queries.EventQueryResponses.WantsXml(context);
         var id = NormaliseId(SafeUnescape(eventId));
         var stored = id is null ? null : await store.GetEventAsync(id, cancellationToken);
         if (stored is null)
@@ -90,7 +63,11 @@ public static class EventsApi
         var entitled = await Entitlement.ForAsync(reader, [stored], store, directory, cancellationToken);
         context.Response.Headers["Trace-Recorded-By"] = stored.OrgId;
         context.Response.Headers["Trace-Standing"] = stored.Standing.Name();
-        return TypedResults.Content(entitled.Serve(stored).ToJsonString(), "application/ld+json", Encoding.UTF8);
+        var served = entitled.Serve(stored);
+        var prefixes = await context.RequestServices.GetRequiredService<Queries.EventQueryRunner>().PrefixLengthsAsync(cancellationToken);
+        EpcFormats.Apply(served, Binding.EpcisBinding.Of(context).EpcFormat, prefixes);
+        // The binding answers an EPCISQueryDocument holding the event; JSON keeps answering the bare event (API.md).
+        return xml ? Queries.EventQueryResponses.XmlEvent(served) : TypedResults.Content(served.ToJsonString(), "application/ld+json", Encoding.UTF8);
     }
 
     public sealed record DeclarationRequest(string? Reason, string? Explanation, List<string>? CorrectiveEventIds);
@@ -158,63 +135,5 @@ public static class EventsApi
     {
         if (text.Length == 64 && text.All(char.IsAsciiHexDigit)) return $"ni:///sha-256;{text.ToLowerInvariant()}?ver=CBV2.0";
         return text.StartsWith("ni:///sha-256;", StringComparison.Ordinal) ? text : null;
-    }
-
-    internal static EventQuery Parse(IQueryCollection q)
-    {
-        var unknown = q.Keys.Where(k => !KnownParameters.Contains(k)).ToList();
-        if (unknown.Count > 0)
-            throw TraceError.Invalid("invalid-query", $"unknown query parameter(s): {string.Join(", ", unknown)}",
-                unknown.Select(k => new FieldError(k, "not a supported query parameter")).ToList());
-
-        var types = List(q, "eventType");
-        foreach (var t in types.Where(t => !EventTypes.Contains(t)))
-            throw TraceError.Invalid("invalid-query", "eventType", $"\"{t}\" is not an EPCIS event type");
-        var perPage = 100;
-        if (q.TryGetValue("perPage", out var pp) && (!int.TryParse(pp, NumberStyles.None, CultureInfo.InvariantCulture, out perPage) || perPage < 1 || perPage > EventQuery.MaxPerPage))
-            throw TraceError.Invalid("invalid-query", "perPage", $"must be a whole number from 1 to {EventQuery.MaxPerPage}");
-
-        return new EventQuery
-        {
-            EventTypes = types,
-            BizSteps = List(q, "EQ_bizStep").Select(v => Cbv.ToUri(CbvVocabulary.BizStep, v)).ToList(),
-            Dispositions = List(q, "EQ_disposition").Select(v => Cbv.ToUri(CbvVocabulary.Disposition, v)).ToList(),
-            AnyEpcs = List(q, "MATCH_anyEPC").Select(Identifiers.Canonical).ToList(),
-            EpcClasses = List(q, "MATCH_epcClass").Select(Identifiers.Canonical).ToList(),
-            BizLocations = List(q, "EQ_bizLocation").Select(Identifiers.Canonical).ToList(),
-            GeEventTime = Time(q, "GE_eventTime"),
-            LtEventTime = Time(q, "LT_eventTime"),
-            GeRecordTime = Time(q, "GE_recordTime"),
-            PerPage = perPage,
-            AfterSequence = q.TryGetValue("nextPageToken", out var token) ? FromToken(token.ToString()) : 0,
-        };
-    }
-
-    private static List<string> List(IQueryCollection q, string name) =>
-        q.TryGetValue(name, out var values)
-            ? values.SelectMany(v => (v ?? "").Split('|', StringSplitOptions.TrimEntries)).Select(v =>
-                v.Length > 0 ? v : throw TraceError.Invalid("invalid-query", name, "empty value")).ToList()
-            : [];
-
-    private static DateTimeOffset? Time(IQueryCollection q, string name)
-    {
-        if (!q.TryGetValue(name, out var value)) return null;
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && value.ToString().Contains('T')
-            ? t : throw TraceError.Invalid("invalid-query", name, $"\"{value}\" is not an RFC 3339 date-time such as 2026-11-20T10:00:00Z");
-    }
-
-    private static string Token(long sequence) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"seq:{sequence}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static long FromToken(string token)
-    {
-        try
-        {
-            var padded = token.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - padded.Length % 4) % 4);
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-            if (text.StartsWith("seq:", StringComparison.Ordinal) && long.TryParse(text.AsSpan(4), out var seq) && seq >= 0) return seq;
-        }
-        catch (FormatException) { }
-        throw TraceError.Invalid("invalid-query", "nextPageToken", "not a page token this server issued");
     }
 }

@@ -39,7 +39,8 @@ public static class RecallsApi
     }
 
     public static async Task<Results<Created<RecallView>, Ok<RecallView>>> Order(
-        HttpContext context, Caller caller, ITraceStore store, RecallService recalls, OrganisationDirectory directory, CancellationToken cancellationToken)
+        HttpContext context, Caller caller, ITraceStore store, RecallService recalls, OrganisationDirectory directory, RecallAnnouncer announcer,
+        CancellationToken cancellationToken)
     {
         var org = await caller.RequireRoleAsync(context, cancellationToken, OrgRole.Regulator, OrgRole.Producer);
         var body = await JsonBody.ReadAsync<RecallRequest>(context.Request, cancellationToken, "invalid-recall");
@@ -56,6 +57,8 @@ public static class RecallsApi
 
         var (recall, isNew) = await recalls.OrderAsync(org, lotKey, body.Reason!.Trim(), classification,
             idempotencyKey.Length == 0 ? null : idempotencyKey, cancellationToken);
+        // Subscribers learn of it as an EPCIS event; the recall is on-chain already, so this runs even if the caller hangs up.
+        if (isNew) await announcer.AnnounceAsync(recall, CancellationToken.None);
         var view = await ViewAsync(recall, store, directory, cancellationToken);
         return isNew ? TypedResults.Created($"/recalls/{recall.Id}", view) : TypedResults.Ok(view); // the same order sent again
     }

@@ -34,6 +34,23 @@ public static class CaptureLimits
         }
     }
 
+    /// <summary>
+    /// One event of a document read as a stream: its identifiers count against the per-event limit and, with those of
+    /// the events before it (<paramref name="before"/>), the per-capture one. Returns the event's count.
+    /// </summary>
+    public static long CheckEvent(JsonObject evt, string path, long before, LimitsOptions limits)
+    {
+        var count = Count(evt);
+        if (count > limits.MaxIdentifiersPerEvent)
+            throw new TraceError(ErrorKind.PayloadTooLarge, "too-many-identifiers",
+                $"{path} names {count:N0} identifiers; at most {limits.MaxIdentifiersPerEvent:N0} per event are accepted",
+                [new FieldError(path, $"at most {limits.MaxIdentifiersPerEvent:N0} identifiers per event")]);
+        if (before + count > limits.MaxIdentifiersPerCapture)
+            throw new TraceError(ErrorKind.PayloadTooLarge, "too-many-identifiers",
+                $"the document names more than {limits.MaxIdentifiersPerCapture:N0} identifiers; split it into several captures");
+        return count;
+    }
+
     private static long Count(JsonObject evt)
     {
         long n = evt["parentID"] is null ? 0 : 1;

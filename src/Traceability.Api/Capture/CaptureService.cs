@@ -65,6 +65,17 @@ public sealed class CaptureService(
         return job.EventIds[0];
     }
 
+    /// <summary>
+    /// A document read by another binding's entry (<see cref="XmlCapture"/>): its valid events, in its scope, go the
+    /// same way as JSON ones from here on; the errors it found are the job's (proceed).
+    /// </summary>
+    public async Task<CaptureJob> CaptureEventsAsync(Organisation org, CaptureInput input, ErrorBehaviour behaviour, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var captured = input.Events.Select(e => CapturedEvent.Read(e.Index, e.Event, input.Scope, input.DocumentContext, now)).ToList();
+        return await CaptureAsync(org, captured, input.Total, behaviour, input.Errors.ToList(), now, cancellationToken);
+    }
+
     private async Task<CaptureJob> CaptureAsync(
         Organisation org, IReadOnlyList<CapturedEvent> captured, int total, ErrorBehaviour behaviour, List<CaptureError> errors,
         DateTimeOffset now, CancellationToken cancellationToken)

@@ -43,6 +43,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
             ErrorKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
             ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+            ErrorKind.NotAcceptable => StatusCodes.Status406NotAcceptable,
             _ => StatusCodes.Status500InternalServerError,
         };
         var problem = Create(status, e.Code, Title(e.Code), e.Message);
@@ -50,13 +51,21 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         return problem;
     }
 
+    /// <summary>The problem types the EPCIS REST binding defines (epcisException:…) are used as they are.</summary>
+    public const string EpcisExceptionPrefix = "epcisException:";
+
     public static ProblemDetails Create(int status, string code, string title, string detail) => new()
     {
         Status = status,
-        Type = $"/problems/{code}",
+        Type = code.StartsWith(EpcisExceptionPrefix, StringComparison.Ordinal) ? code : $"/problems/{code}",
         Title = title,
         Detail = detail,
     };
 
-    private static string Title(string code) => char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');
+    private static string Title(string code)
+    {
+        if (code.StartsWith(EpcisExceptionPrefix, StringComparison.Ordinal))
+            code = string.Concat(code[EpcisExceptionPrefix.Length..].Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+        return char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');
+    }
 }

@@ -16,6 +16,7 @@ public static class ServiceExtensions
         var services = builder.Services;
         services.AddOptions<TraceOptions>().BindConfiguration(TraceOptions.Section);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, XmlProblemWriter>(); // XML-only clients (EPCIS XML binding)
         services.AddProblemDetails(StatusCodeProblems.Configure);
         // "No such recall" is an answer, not a failure: let the one error mapping write 404s too.
         services.Configure<Microsoft.AspNetCore.Builder.ExceptionHandlerOptions>(o => o.AllowStatusCode404Response = true);
@@ -41,6 +42,8 @@ public static class ServiceExtensions
         services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<ITraceStore>());
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ITraceStore>());
         services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<ITraceStore>());
+        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<ITraceStore>());
+        services.AddSingleton<IEventResourceStore>(sp => sp.GetRequiredService<ITraceStore>());
         services.AddSingleton<Organisations.OrganisationDirectory>();
         services.AddHostedService<StoreInitializer>();
         services.AddSingleton(TimeProvider.System);
@@ -59,7 +62,23 @@ public static class ServiceExtensions
         services.AddSingleton<Anchoring.EventProofs>();
         services.AddSingleton<Anchoring.AnchoringWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Anchoring.AnchoringWorker>());
+        AddEpcisQueries(services);
         return builder;
+    }
+
+    /// <summary>The EPCIS REST binding's queries, subscriptions, streams and recall announcements.</summary>
+    private static void AddEpcisQueries(IServiceCollection services)
+    {
+        services.AddOptions<Subscriptions.SubscriptionOptions>().BindConfiguration(Subscriptions.SubscriptionOptions.Section);
+        services.AddSingleton<Queries.EventQueryRunner>();
+        services.AddSingleton<Queries.NamedQueries>();
+        services.AddSingleton<Subscriptions.DestinationGuard>();
+        services.AddSingleton<Subscriptions.WebhookSender>();
+        services.AddSingleton<Subscriptions.QueryStreams>();
+        services.AddSingleton<Subscriptions.SubscriptionWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Subscriptions.SubscriptionWorker>());
+        services.AddSingleton<Recalls.RecallAnnouncer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Recalls.RecallAnnouncer>());
     }
 
     /// <summary>This API host among the instances sharing a store: names its writes in the change feed and holds its leases.</summary>

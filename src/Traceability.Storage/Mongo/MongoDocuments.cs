@@ -197,5 +197,5 @@ internal static class MongoDocuments
 
     public static string[] Strings(BsonValue value) => value.AsBsonArray.Select(v => v.AsString).ToArray();
 
-    private static DateTimeOffset Time(BsonValue value) => new(value.ToUniversalTime(), TimeSpan.Zero);
+    public static DateTimeOffset Time(BsonValue value) => new(value.ToUniversalTime(), TimeSpan.Zero);
 }

@@ -158,8 +158,10 @@ public sealed partial class MongoTraceStore
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PerPage, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PerPage, EventQuery.MaxPerPage);
-        var filters = new List<FilterDefinition<BsonDocument>> { Filter.Gt("seq", query.AfterSequence) };
+        var filters = new List<FilterDefinition<BsonDocument>> { Position(query) };
         AddIn(filters, "event_type", query.EventTypes);
+        AddIn(filters, "_id", query.EventIds);
+        AddIn(filters, "read_point", query.ReadPoints);
         AddIn(filters, "biz_step", query.BizSteps);
         AddIn(filters, "disposition", query.Dispositions);
         AddIn(filters, "biz_location", query.BizLocations);
@@ -169,11 +171,17 @@ public sealed partial class MongoTraceStore
         if (query.GeEventTime is { } ge) filters.Add(Filter.Gte<BsonValue>("event_time", MongoDocuments.Date(ge)));
         if (query.LtEventTime is { } lt) filters.Add(Filter.Lt<BsonValue>("event_time", MongoDocuments.Date(lt)));
         if (query.GeRecordTime is { } gr) filters.Add(Filter.Gte<BsonValue>("record_time", MongoDocuments.Date(gr)));
+        if (query.LtRecordTime is { } lr) filters.Add(Filter.Lt<BsonValue>("record_time", MongoDocuments.Date(lr)));
         if (query.OrgId is { } org) filters.Add(Filter.Eq("org_id", org));
 
+        var sort = Builders<BsonDocument>.Sort;
+        var column = OrderColumn(query.OrderBy);
+        var order = column is null
+            ? (query.Descending ? sort.Descending("seq") : sort.Ascending("seq"))
+            : query.Descending ? sort.Descending(column).Descending("seq") : sort.Ascending(column).Ascending("seq");
         // One extra document tells whether another page follows.
         var docs = await _events.Find(Filter.And(filters))
-            .Sort(Builders<BsonDocument>.Sort.Ascending("seq"))
+            .Sort(order)
             .Limit(query.PerPage + 1)
             .ToListAsync(cancellationToken);
         var events = docs.Select(MongoDocuments.ToEvent).ToList();
@@ -189,6 +197,26 @@ public sealed partial class MongoTraceStore
         var docs = await _lots.Find(Filter.In("_id", lotKeys)).ToListAsync(cancellationToken);
         foreach (var lot in docs.Select(MongoDocuments.ToLot)) result[lot.LotKey] = lot;
         return result;
+    }
+
+    private static string? OrderColumn(EventOrder order) => order switch
+    {
+        EventOrder.EventTime => "event_time",
+        EventOrder.RecordTime => "record_time",
+        _ => null,
+    };
+
+    /// <summary>The keyset condition of a page: after the previous page's last event in the query's order.</summary>
+    private static FilterDefinition<BsonDocument> Position(EventQuery q)
+    {
+        var column = OrderColumn(q.OrderBy);
+        if (column is null)
+            return !q.Descending ? Filter.Gt("seq", q.AfterSequence) : q.AfterSequence > 0 ? Filter.Lt("seq", q.AfterSequence) : Filter.Empty;
+        if (q.AfterTime is not { } t) return Filter.Empty;
+        var time = MongoDocuments.Date(t);
+        return q.Descending
+            ? Filter.Or(Filter.Lt<BsonValue>(column, time), Filter.And(Filter.Eq<BsonValue>(column, time), Filter.Lt("seq", q.AfterSequence)))
+            : Filter.Or(Filter.Gt<BsonValue>(column, time), Filter.And(Filter.Eq<BsonValue>(column, time), Filter.Gt("seq", q.AfterSequence)));
     }
 
     private static void AddIn(List<FilterDefinition<BsonDocument>> filters, string field, IReadOnlyList<string> values)

@@ -99,6 +99,7 @@ public sealed partial class MongoTraceStore : ITraceStore
         await CreateAnchoringIndexesAsync(cancellationToken);
         await CreateRecallIndexesAsync(cancellationToken);
         await InitializeConsoleAsync(cancellationToken);
+        await CreateSubscriptionIndexesAsync(cancellationToken);
 
         await _counters.UpdateOneAsync(
             Filter.Eq("_id", EventsCounterId),

@@ -249,9 +249,10 @@ public sealed partial class SqliteTraceStore
         ArgumentOutOfRangeException.ThrowIfGreaterThan(q.PerPage, EventQuery.MaxPerPage);
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
-        var where = new StringBuilder("seq > $after");
-        cmd.Parameters.AddWithValue("$after", q.AfterSequence);
+        var where = new StringBuilder(Position(q, cmd));
         AddIn(cmd, where, "event_type", q.EventTypes);
+        AddIn(cmd, where, "event_id", q.EventIds);
+        AddIn(cmd, where, "read_point", q.ReadPoints);
         AddIn(cmd, where, "biz_step", q.BizSteps);
         AddIn(cmd, where, "disposition", q.Dispositions);
         AddIn(cmd, where, "biz_location", q.BizLocations);
@@ -261,8 +262,16 @@ public sealed partial class SqliteTraceStore
         if (q.GeEventTime is { } ge) { where.Append(" AND event_time >= $ge"); cmd.Parameters.AddWithValue("$ge", ge.ToUnixTimeMilliseconds()); }
         if (q.LtEventTime is { } lt) { where.Append(" AND event_time < $lt"); cmd.Parameters.AddWithValue("$lt", lt.ToUnixTimeMilliseconds()); }
         if (q.GeRecordTime is { } gr) { where.Append(" AND record_time >= $gr"); cmd.Parameters.AddWithValue("$gr", gr.ToUnixTimeMilliseconds()); }
+        if (q.LtRecordTime is { } lr) { where.Append(" AND record_time < $lr"); cmd.Parameters.AddWithValue("$lr", lr.ToUnixTimeMilliseconds()); }
         if (q.OrgId is { } org) { where.Append(" AND org_id = $org"); cmd.Parameters.AddWithValue("$org", org); }
-        cmd.CommandText = $"SELECT {EventColumns} FROM events WHERE {where} ORDER BY seq LIMIT $limit";
+        var direction = q.Descending ? "DESC" : "ASC";
+        var order = q.OrderBy switch
+        {
+            EventOrder.EventTime => $"event_time {direction}, seq {direction}",
+            EventOrder.RecordTime => $"record_time {direction}, seq {direction}",
+            _ => $"seq {direction}",
+        };
+        cmd.CommandText = $"SELECT {EventColumns} FROM events WHERE {where} ORDER BY {order} LIMIT $limit";
         cmd.Parameters.AddWithValue("$limit", q.PerPage + 1);
 
         var events = new List<StoredEvent>(Math.Min(q.PerPage + 1, 1024));
@@ -271,6 +280,19 @@ public sealed partial class SqliteTraceStore
         if (events.Count <= q.PerPage) return new EventPage(events, null);
         events.RemoveAt(events.Count - 1);
         return new EventPage(events, events[^1].Sequence);
+    }
+
+    /// <summary>The keyset condition of a page: after the previous page's last event in the query's order.</summary>
+    private static string Position(EventQuery q, SqliteCommand cmd)
+    {
+        cmd.Parameters.AddWithValue("$after", q.AfterSequence);
+        var column = q.OrderBy switch { EventOrder.EventTime => "event_time", EventOrder.RecordTime => "record_time", _ => null };
+        if (column is null) return !q.Descending ? "seq > $after" : q.AfterSequence > 0 ? "seq < $after" : "1 = 1";
+        if (q.AfterTime is null) return "1 = 1";
+        cmd.Parameters.AddWithValue("$afterTime", q.AfterTime.Value.ToUnixTimeMilliseconds());
+        return q.Descending
+            ? $"({column} < $afterTime OR ({column} = $afterTime AND seq < $after))"
+            : $"({column} > $afterTime OR ({column} = $afterTime AND seq > $after))";
     }
 
     public async Task<IReadOnlyDictionary<string, LotState>> GetLotsAsync(IReadOnlyCollection<string> lotKeys, CancellationToken cancellationToken)

@@ -37,6 +37,7 @@ public sealed partial class SqliteTraceStore : ITraceStore
         await ExecuteAsync(_writer, SqliteSchema.Create, cancellationToken);
         await ExecuteAsync(_writer, SqliteSchema.CreateAnchoring, cancellationToken);
         await ExecuteAsync(_writer, SqliteSchema.CreateRecalls, cancellationToken);
+        await ExecuteAsync(_writer, CreateSubscriptions, cancellationToken);
         await MigrateAsync(cancellationToken);
         await InitializeConsoleAsync(cancellationToken);
     }

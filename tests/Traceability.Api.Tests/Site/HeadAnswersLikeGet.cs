@@ -30,6 +30,8 @@ public sealed class HeadAnswersLikeGet(KestrelApiFixture api) : IClassFixture<Ke
     [InlineData("/products/06901234100037")]
     [InlineData("/no/such/page")]
     [InlineData("/events")]
+    [InlineData("/capture")]
+    [InlineData("/eventTypes")]
     public async Task HeadGetsWhatGetGetsButTheBody(string path)
     {
         using var get = await api.Http.GetAsync(path, Ct);
@@ -46,10 +48,10 @@ public sealed class HeadAnswersLikeGet(KestrelApiFixture api) : IClassFixture<Ke
     [Fact]
     public async Task HeadIsNotAllowedWhereGetIsNot()
     {
-        var response = await RawHttp.SendAsync(api.Http.BaseAddress!, "HEAD", "/capture", cancellationToken: Ct);
+        var response = await RawHttp.SendAsync(api.Http.BaseAddress!, "HEAD", "/barcodes/decode", cancellationToken: Ct);
 
         Assert.Equal(405, response.Status);
-        Assert.Equal(["OPTIONS", "POST"], response.Headers["allow"].Split(',').Select(m => m.Trim()).Order()); // OPTIONS tells the capture limits
+        Assert.Equal(["POST"], response.Headers["allow"].Split(',').Select(m => m.Trim()).Order());
         Assert.Empty(response.Body);
     }
 

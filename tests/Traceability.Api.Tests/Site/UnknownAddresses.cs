@@ -29,7 +29,7 @@ public sealed class UnknownAddresses(KestrelApiFixture api) : IClassFixture<Kest
 
     [Theory]
     [InlineData("DELETE", "/scan", "GET")]
-    [InlineData("GET", "/capture", "POST")]
+    [InlineData("GET", "/lab-results", "POST")]
     [InlineData("PUT", "/", "GET")]
     [InlineData("POST", "/health/live", "GET")]
     public async Task AMethodAnAddressDoesNotServeIsAMethodNotAllowedProblem(string method, string path, string allowed)

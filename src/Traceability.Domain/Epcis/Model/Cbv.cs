@@ -16,6 +16,9 @@ public static class Cbv
         CbvTerms.All.Select(v => CbvTerms.Of(v).ToFrozenDictionary(
             t => t, t => Namespace + CbvTerms.UriPrefix(v) + t, StringComparer.Ordinal)).ToArray();
 
+    /// <summary>The standard bare terms of a vocabulary (what GET /bizSteps and /dispositions list first).</summary>
+    public static IReadOnlyCollection<string> StandardTerms(CbvVocabulary vocabulary) => CbvTerms.Of(vocabulary);
+
     /// <summary>Whether <paramref name="value"/> is a value of the vocabulary, in any of its spellings.</summary>
     public static bool IsCbvValue(CbvVocabulary vocabulary, string value) => TryGetTerm(vocabulary, value, out _);
 

@@ -39,11 +39,28 @@ public static class EpcisValidator
     /// Validates an event taken out of a document, in the scope of that document's
     /// <paramref name="documentContext"/> (the value of its <c>@context</c>).
     /// </summary>
-    public static ValidationResult ValidateEvent(JsonNode? evt, JsonNode? documentContext, string pathPrefix)
+    public static ValidationResult ValidateEvent(JsonNode? evt, JsonNode? documentContext, string pathPrefix) =>
+        ValidateEvent(evt, documentContext, pathPrefix, EpcisBinding.Json);
+
+    /// <summary>
+    /// Validates an event read from <paramref name="binding"/>, in the scope of its document's context (null for a
+    /// standalone event carrying its own). The rules are the same except where the bindings' schemas differ.
+    /// </summary>
+    public static ValidationResult ValidateEvent(JsonNode? evt, JsonNode? documentContext, string pathPrefix, EpcisBinding binding)
     {
-        var errors = new ErrorList();
-        var context = ContextScope.Read(documentContext, JsonPath.Property(JsonPath.Root, "@context"), errors);
+        var errors = new ErrorList { Binding = binding };
+        var context = documentContext is null ? null : ContextScope.Read(documentContext, JsonPath.Property(JsonPath.Root, "@context"), errors);
         EventValidator.Validate(evt, pathPrefix, context, errors);
         return errors.ToResult();
     }
+}
+
+/// <summary>The EPCIS binding a document came in; validation follows that binding's schema where they differ.</summary>
+public enum EpcisBinding
+{
+    /// <summary>JSON / JSON-LD (EPCIS 2.0 JSON schema).</summary>
+    Json,
+
+    /// <summary>XML (EPCIS 2.0 or 1.x XML schema, read into the JSON-LD form).</summary>
+    Xml,
 }

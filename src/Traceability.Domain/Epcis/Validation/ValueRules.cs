@@ -48,8 +48,8 @@ internal static class ValueRules
             errors.Add(path, $"must be an array of identifiers; got {JsonValues.Describe(node)}");
             return 0;
         }
-        // A repeated identifier would be counted twice downstream; the schema marks epcList uniqueItems.
-        HashSet<string>? seen = list.Count > 1 ? new HashSet<string>(list.Count, StringComparer.Ordinal) : null;
+        // The JSON schema marks epcList uniqueItems; the XML schema lets an <epc> repeat (see ErrorList.Binding).
+        HashSet<string>? seen = list.Count > 1 && errors.Binding == EpcisBinding.Json ? new HashSet<string>(list.Count, StringComparer.Ordinal) : null;
         for (var i = 0; i < list.Count; i++)
         {
             var itemPath = JsonPath.Index(path, i);

@@ -137,8 +137,8 @@ public sealed class EpcisXmlReader : IDisposable
         if (_options.Validate)
         {
             var validation = isRoot
-                ? EpcisValidator.ValidateEvent(evt)
-                : EpcisValidator.ValidateEvent(evt, _walker.Document!["@context"], JsonPath.Root);
+                ? EpcisValidator.ValidateEvent(evt, null, JsonPath.Root, EpcisBinding.Xml)
+                : EpcisValidator.ValidateEvent(evt, _walker.Document!["@context"], JsonPath.Root, EpcisBinding.Xml);
             AddMapped(errors, validation, e => XPathOfJsonPath.ForEvent(path, e, result.Locations));
         }
         return new EpcisXmlEvent(_eventCount - 1, path, evt, errors.ToResult());
