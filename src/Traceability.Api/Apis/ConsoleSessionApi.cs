@@ -44,6 +44,8 @@ public static class ConsoleSessionApi
         var org = Caller.Of(context);
         var session = new ConsoleSession(SessionAuthentication.HashSessionId(id), org?.Id, org is null, Base64Url(RandomNumberGenerator.GetBytes(32)),
             now, now, now + o.AbsoluteTimeout);
+        // Sessions that expired or went idle are swept at each sign-in, so the table holds only live ones.
+        await sessions.DeleteExpiredSessionsAsync(now, now - o.IdleTimeout, cancellationToken);
         await sessions.CreateSessionAsync(session, cancellationToken);
         context.Response.Cookies.Append(o.CookieName, id, new CookieOptions
         {

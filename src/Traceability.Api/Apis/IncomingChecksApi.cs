@@ -23,6 +23,9 @@ namespace Traceability.Api.Apis;
 /// </summary>
 public static class IncomingChecksApi
 {
+    private const int MaxChecks = 500;
+    private const int ScanBudget = 10_000;
+
     public const string Namespace = "https://traceability.example/ns/incoming-check/1.0#";
     private const string Prefix = "ic";
 
@@ -92,15 +95,29 @@ public static class IncomingChecksApi
         var org = await caller.RequireOrganisationAsync(context, cancellationToken);
         if (orgId is not null && org.Role != OrgRole.Regulator && orgId != org.Id)
             throw TraceError.Forbidden("not-yours", "only regulators see other organisations' incoming checks");
-        var page = await store.QueryEventsAsync(new EventQuery
-        {
-            BizSteps = [Cbv.ToUri(CbvVocabulary.BizStep, "inspecting")],
-            OrgId = org.Role == OrgRole.Regulator ? orgId : org.Id,
-            PerPage = 2000,
-        }, cancellationToken);
-        var anchors = await store.GetEventAnchorsAsync(page.Events.Select(e => e.EventId).ToList(), cancellationToken);
+        // Lab results are "inspecting" events too: read newest first, page by page, until enough checks are found or
+        // the scan budget is spent, so new checks never fall off the end and one request costs a bounded read.
         var orgs = await directory.GetAsync(cancellationToken);
-        return TypedResults.Ok(page.Events.Where(e => !e.Declared).Select(e => Read(e, orgs, anchors.GetValueOrDefault(e.EventId))).OfType<CheckView>()
+        var checks = new List<(StoredEvent Event, CheckView View)>();
+        long after = 0;
+        for (var scanned = 0; scanned < ScanBudget && checks.Count < MaxChecks;)
+        {
+            var page = await store.QueryEventsAsync(new EventQuery
+            {
+                BizSteps = [Cbv.ToUri(CbvVocabulary.BizStep, "inspecting")],
+                OrgId = org.Role == OrgRole.Regulator ? orgId : org.Id,
+                Descending = true,
+                AfterSequence = after,
+                PerPage = 1000,
+            }, cancellationToken);
+            scanned += page.Events.Count;
+            foreach (var e in page.Events)
+                if (!e.Declared && Read(e, orgs, null) is { } view) checks.Add((e, view));
+            if (page.NextAfterSequence is not { } next) break;
+            after = next;
+        }
+        var anchors = await store.GetEventAnchorsAsync(checks.Select(c => c.Event.EventId).ToList(), cancellationToken);
+        return TypedResults.Ok(checks.Take(MaxChecks).Select(c => c.View with { Anchor = LotsApi.Anchor(anchors.GetValueOrDefault(c.Event.EventId)) })
             .OrderByDescending(c => c.CheckedAt, StringComparer.Ordinal).ToList());
     }
 

@@ -72,7 +72,7 @@ public static class SupervisionApi
             var (status, flagged) = Status(f.Result.TestedAt, fu, now);
             return new Failure(f.Event.EventId, f.Result.Gtin.Value, f.Result.Lot.Value, SiteOf(f), f.Result.Vendor, f.Result.Analyte.Name, f.Result.Method.Value,
                 Found(f.Result), f.Result.TestedAt, f.Event.OrgId, orgs.Get(f.Event.OrgId)?.Name ?? f.Event.OrgId, f.Result.SamplingOrderNo, f.Result.PhotoSha256,
-                status, flagged, f.Result.TestedAt + FollowUpWithin,
+                status, flagged, DueBy(f.Result.TestedAt),
                 retests[f.Event.EventId].Select(r => new Retest(r.Event.EventId, r.Result.Verdict.ToWord(), r.Result.TestedAt)).ToList(), fu);
         }).OrderByDescending(f => f.Flagged).ThenByDescending(f => f.TestedAt).ToList();
 
@@ -120,15 +120,19 @@ public static class SupervisionApi
         var (status, flagged) = Status(result.TestedAt, followUp, now);
         var view = new Failure(resultEvent.EventId, result.Gtin.Value, result.Lot.Value, result.TestSite ?? orgs.Get(resultEvent.OrgId)?.Name ?? resultEvent.OrgId,
             result.Vendor, result.Analyte.Name, result.Method.Value, Found(result), result.TestedAt, resultEvent.OrgId, orgs.Get(resultEvent.OrgId)?.Name ?? resultEvent.OrgId,
-            result.SamplingOrderNo, result.PhotoSha256, status, flagged, result.TestedAt + FollowUpWithin,
+            result.SamplingOrderNo, result.PhotoSha256, status, flagged, DueBy(result.TestedAt),
             retestId is null ? [] : [new Retest(retestId, retestVerdict!, result.TestedAt)], followUp);
         return replaced ? TypedResults.Ok(view) : TypedResults.Created($"/supervision/follow-ups/{Uri.EscapeDataString(resultEvent.EventId)}", view);
     }
 
+    /// <summary>When a failure's follow-up is due: 72 hours after the test (saturating at the calendar's end).</summary>
+    public static DateTimeOffset DueBy(DateTimeOffset testedAt) =>
+        testedAt > DateTimeOffset.MaxValue - FollowUpWithin ? DateTimeOffset.MaxValue : testedAt + FollowUpWithin;
+
     /// <summary>open (within 72 h), overdue, handled, or handled-late; flagged when the 72 hours passed unhandled.</summary>
     public static (string Status, bool Flagged) Status(DateTimeOffset testedAt, FollowUp? followUp, DateTimeOffset now)
     {
-        var due = testedAt + FollowUpWithin;
+        var due = DueBy(testedAt);
         if (followUp is null) return now > due ? ("overdue", true) : ("open", false);
         return followUp.HandledAt > due ? ("handled-late", true) : ("handled", false);
     }
@@ -169,8 +173,8 @@ public static class SupervisionApi
 
     private static DateOnly? Day(string? text, string name) =>
         text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw TraceError.Invalid("invalid-query", name, "a date yyyy-MM-dd");
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 9998 ? d
+        : throw TraceError.Invalid("invalid-query", name, "a date yyyy-MM-dd between 2000 and 9998");
 
     // Days are China Standard Time days, as the labs' records are.
     private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Lab.LabResultSheet.DefaultOffset);

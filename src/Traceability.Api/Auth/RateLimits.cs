@@ -8,8 +8,8 @@ using Traceability.Domain;
 namespace Traceability.Api.Auth;
 
 /// <summary>
-/// The framework's rate limiter, per API key: a token bucket of <see cref="LimitsOptions.RequestsPerSecondPerKey"/>
-/// a second (bursts of twice that), keyed by the key's hash so raw keys are never held. Anonymous requests (consumer
+/// The framework's rate limiter, per organisation (all its keys and console sessions together): a token bucket of
+/// <see cref="LimitsOptions.RequestsPerSecondPerKey"/> a second (bursts of twice that); raw keys are never held. Anonymous requests (consumer
 /// pages, proofs) are not limited here; failed authentications are, per address (<see cref="FailedAuthenticationLimiter"/>).
 /// </summary>
 public static class RateLimits
@@ -18,12 +18,16 @@ public static class RateLimits
     {
         o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            // A console session counts as its own key (by the session id's hash, as keys are by theirs).
+            // One bucket per organisation (authentication ran first), however many keys or console sessions it holds;
+            // a credential that did not authenticate gets its own (by its hash), and its request is refused anyway.
             var token = ApiKeyAuthentication.BearerToken(context.Request)
                 ?? Console.SessionAuthentication.CookieValue(context.Request, context.RequestServices.GetRequiredService<IOptions<Console.ConsoleOptions>>().Value.CookieName);
             if (token is null) return RateLimitPartition.GetNoLimiter("anonymous");
+            var partition = context.User.FindFirst(ApiKeyAuthentication.OrgIdClaim)?.Value is { } orgId ? "org:" + orgId
+                : context.User.IsInRole(ApiKeyAuthentication.AdminRole) ? "admin"
+                : "credential:" + Caller.HashApiKey(token);
             var perSecond = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<TraceOptions>>().Value.Limits.RequestsPerSecondPerKey);
-            return RateLimitPartition.GetTokenBucketLimiter(Caller.HashApiKey(token), _ => new TokenBucketRateLimiterOptions
+            return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = perSecond * 2,
                 TokensPerPeriod = perSecond,
@@ -38,7 +42,7 @@ public static class RateLimits
             rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var problems = rejected.HttpContext.RequestServices.GetRequiredService<ProblemMapping>();
             await problems.TryHandleAsync(rejected.HttpContext,
-                new TraceError(ErrorKind.TooManyRequests, "too-many-requests", "this API key sent more requests than it may; slow down"), cancellationToken);
+                new TraceError(ErrorKind.TooManyRequests, "too-many-requests", "this organisation sent more requests than it may; slow down"), cancellationToken);
         };
     }
 }

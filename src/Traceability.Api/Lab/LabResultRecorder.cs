@@ -14,6 +14,8 @@ namespace Traceability.Api.Lab;
 /// </summary>
 public sealed class LabResultRecorder(ITraceStore store, CaptureService capture, TimeProvider clock)
 {
+    private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(10);
+
     /// <summary>Field errors of each result, in order (empty when it can be recorded); one store read per kind of check.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<FieldError>>> CheckAsync(Organisation lab, IReadOnlyList<LabResult> results, CancellationToken cancellationToken)
     {
@@ -30,6 +32,9 @@ public sealed class LabResultRecorder(ITraceStore store, CaptureService capture,
         foreach (var r in results)
         {
             var errors = new List<FieldError>();
+            // A result tested "later" would sit in every regulator's list, never overdue; a few minutes cover clock skew.
+            if (r.TestedAt > clock.GetUtcNow() + AllowedClockSkew)
+                errors.Add(new("$.testedAt", $"is in the future ({r.TestedAt:yyyy-MM-dd'T'HH:mm:ssK}); a result is recorded after its test"));
             if (!lots.ContainsKey(r.LotPath))
                 errors.Add(new("$.lot", $"no lot {r.Lot} of GTIN {r.Gtin} is known here; results are recorded for lots captured in this system"));
             if (r.PhotoSha256 is { } sha && !photos[sha])
@@ -40,6 +45,8 @@ public sealed class LabResultRecorder(ITraceStore store, CaptureService capture,
                     errors.Add(new("$.retestOf", "no lab result with this event id is recorded here"));
                 else if (original.LotPath != r.LotPath || !string.Equals(original.Analyte.Name, r.Analyte.Name, StringComparison.OrdinalIgnoreCase))
                     errors.Add(new("$.retestOf", $"a retest repeats a result of the same lot and analyte; that result is {original.Analyte.Name} on lot {original.Lot}"));
+                else if (original.Verdict != Verdict.Fail)
+                    errors.Add(new("$.retestOf", "a retest (复检) repeats a failed result; that result passed"));
             }
             all.Add(errors);
         }

@@ -92,7 +92,7 @@ public sealed class EventQueryRunner(IEventStore store, OrganisationDirectory di
 
     /// <summary>
     /// maxEventCount: counts the matches up to one more than allowed (reading at most <see cref="ScanBudget"/> times
-    /// ten events); more than allowed is a QueryTooLargeException, too many to count a QueryTooComplexException.
+    /// three events, so one request's cost stays near an ordinary page's); more than allowed is a QueryTooLargeException, too many to count a QueryTooComplexException.
     /// </summary>
     public async Task CheckMaxEventCountAsync(Organisation reader, EpcisEventQuery query, CancellationToken cancellationToken)
     {
@@ -100,7 +100,7 @@ public sealed class EventQueryRunner(IEventStore store, OrganisationDirectory di
         var unlimited = query with { MaxEventCount = null, EventCountLimit = null, OrderBy = QueryOrder.None };
         string? token = null;
         var count = 0;
-        for (var pages = 0; pages < 10; pages++)
+        for (var pages = 0; pages < 3; pages++)
         {
             var page = await PageAsync(reader, unlimited, Math.Min(max + 1 - count, ScanBudget), token, EpcFormat.NeverTranslates, cancellationToken);
             count += page.Events.Count;

@@ -35,8 +35,9 @@ public sealed class DestinationGuard(IOptions<SubscriptionOptions> options)
             throw Refused($"{uri.Host} does not resolve");
         }
         if (addresses.Length == 0) throw Refused($"{uri.Host} does not resolve");
-        if (!Options.AllowPrivateDestinations && addresses.FirstOrDefault(a => !IsPublic(a)) is { } inside)
-            throw Refused($"{uri.Host} resolves to {inside}, a loopback, private or otherwise non-public address; deliveries go to public addresses only");
+        if (!Options.AllowPrivateDestinations && addresses.Any(a => !IsPublic(a)))
+            // The address itself is not named: the answer would map the server's internal names for the caller.
+            throw Refused($"{uri.Host} resolves to a loopback, private or otherwise non-public address; deliveries go to public addresses only");
         return uri;
     }
 
@@ -45,8 +46,8 @@ public sealed class DestinationGuard(IOptions<SubscriptionOptions> options)
     {
         var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
         if (addresses.Length == 0) throw new HttpRequestException($"{context.DnsEndPoint.Host} does not resolve");
-        if (!Options.AllowPrivateDestinations && addresses.FirstOrDefault(a => !IsPublic(a)) is { } inside)
-            throw new HttpRequestException($"refused to connect to {context.DnsEndPoint.Host} ({inside}): not a public address");
+        if (!Options.AllowPrivateDestinations && addresses.Any(a => !IsPublic(a)))
+            throw new HttpRequestException($"refused to connect to {context.DnsEndPoint.Host}: not a public address");
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
@@ -56,6 +57,25 @@ public sealed class QueryStreams(EventQueryRunner runner, ISubscriptionStore sto
     {
         if (!controls.Present)
             throw TraceError.Invalid("epcisException:SubscriptionControlsException", "stream", "a WebSocket subscription needs stream=true or a schedule");
+        // Each open stream polls the store; an organisation holds a bounded number of them on this instance.
+        var open = _openStreams.AddOrUpdate(reader.Id, 1, (_, n) => n + 1);
+        try
+        {
+            if (open > options.Value.MaxStreamsPerOrganisation)
+                throw new TraceError(ErrorKind.TooManyRequests, "too-many-streams",
+                    $"at most {options.Value.MaxStreamsPerOrganisation} query streams are open per organisation; close one first");
+            await StreamOpenAsync(context, reader, named, query, controls, cancellationToken);
+        }
+        finally
+        {
+            _openStreams.AddOrUpdate(reader.Id, 0, (_, n) => n - 1);
+        }
+    }
+
+    private readonly ConcurrentDictionary<string, int> _openStreams = new(StringComparer.Ordinal);
+
+    private async Task StreamOpenAsync(HttpContext context, Organisation reader, NamedQuery named, EpcisEventQuery query, StreamControls controls, CancellationToken cancellationToken)
+    {
         var format = EpcisBinding.Of(context).EpcFormat;
         if (controls.InitialRecordTime is { } initial)
             query = query with { GeRecordTime = initial, Conditions = [.. query.Conditions, e => e.RecordTime >= initial] };

@@ -33,4 +33,7 @@ public sealed class SubscriptionOptions
     /// <summary>Named queries and subscriptions one organisation may hold.</summary>
     public int MaxQueriesPerOrganisation { get; set; } = 200;
     public int MaxSubscriptionsPerQuery { get; set; } = 20;
+
+    /// <summary>WebSocket query streams one organisation may hold open on one instance.</summary>
+    public int MaxStreamsPerOrganisation { get; set; } = 10;
 }

@@ -57,19 +57,21 @@ public sealed class SubscriptionWorker(
     {
         var latest = await runner.LatestSequenceAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var due = await subscriptions.ClaimDueSubscriptionsAsync(InstanceId, now, now + Options.Lease, latest, 50, cancellationToken);
-        foreach (var subscription in due)
+        // A few at a time, delivered side by side: a receiver that never answers holds one slot for its timeout, not
+        // the round, and every claimed subscription is served well within its lease.
+        var due = await subscriptions.ClaimDueSubscriptionsAsync(InstanceId, now, now + Options.Lease, latest, 16, cancellationToken);
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (subscription, token) =>
         {
             try
             {
-                await DeliverAsync(subscription, cancellationToken);
+                await DeliverAsync(subscription, token);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "delivering subscription {Subscription} failed", subscription.Id);
-                await RecordAsync(subscription, subscription.Position, null, e.Message, failed: true, cancellationToken);
+                await RecordAsync(subscription, subscription.Position, null, e.Message, failed: true, token);
             }
-        }
+        });
         return due.Count;
     }
 

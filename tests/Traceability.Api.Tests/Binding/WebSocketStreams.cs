@@ -70,9 +70,35 @@ public sealed class WebSocketStreams(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Contains("400", refused.Message);
     }
+
+    [Fact]
+    public async Task AnOrganisationHoldsAtMostTenStreamsOpen()
+    {
+        var farm = await api.CreateOrgAsync("producer");
+        var query = "cap-" + Subscribing.NewLot();
+        await farm.Client.CreateQueryAsync(query, Subscribing.LotQuery(Subscribing.NewLot()));
+        var open = new List<WebSocket>();
+        try
+        {
+            for (var i = 0; i < 10; i++) open.Add(await ConnectAsync(farm, query));
+            Assert.All(open, s => Assert.Equal(WebSocketState.Open, s.State));
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => ConnectAsync(farm, query));
+            Assert.Contains("429", refused.Message, StringComparison.Ordinal);
+
+            var other = await api.CreateOrgAsync("producer");
+            await other.Client.CreateQueryAsync(query, Subscribing.LotQuery(Subscribing.NewLot()));
+            using var theirs = await ConnectAsync(other, query); // the cap is each organisation's own
+            Assert.Equal(WebSocketState.Open, theirs.State);
+        }
+        finally
+        {
+            foreach (var s in open) s.Dispose();
+        }
+    }
 }
 
 internal static class WsUris
 {
     public static Uri ToWs(this Uri uri) => new UriBuilder(uri) { Scheme = uri.Scheme == "https" ? "wss" : "ws" }.Uri;
+
 }

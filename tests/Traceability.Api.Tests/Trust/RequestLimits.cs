@@ -132,6 +132,25 @@ public sealed class KeyRateLimit(RateLimitsFixture api) : IClassFixture<RateLimi
         Assert.All(limited, r => Assert.True(r.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1)));
     }
 
+    [Fact]
+    public async Task AnOrganisationsConsoleSessionsShareItsRate()
+    {
+        var org = await api.CreateOrgAsync("producer");
+        var sessions = new List<Console.ConsoleClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), Ct); // sign-ins are requests too: stay within 2 a second
+            sessions.Add(await Console.ConsoleClient.SignInAsync(api, org.ApiKey, Ct));
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Ct); // the bucket refills to its burst of 4
+
+        // Four requests per session: each within a session's own burst, three times the organisation's.
+        var responses = await Task.WhenAll(sessions.SelectMany(s => Enumerable.Range(0, 4).Select(_ => s.Http.GetAsync("/events?perPage=1", Ct))));
+
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests) >= 6,
+            string.Join(", ", responses.Select(r => (int)r.StatusCode)));
+    }
 }
 
 /// <summary>Failed authentications are limited per client address (its own API instance: the lockout would stop the other tests).</summary>
