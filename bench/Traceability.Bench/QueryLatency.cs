@@ -30,11 +30,19 @@ internal static class QueryLatency
         Console.WriteLine($"filled {events} events in {fill.Elapsed.TotalSeconds:0} s; database {new FileInfo(Path.Combine(dataDir, "trace.db")).Length / 1_048_576} MiB");
 
         await using var anvil = await AnvilNode.StartAsync();
-        await using var api = await ApiProcess.StartAsync(anvil.RpcUrl, dataDir);
+        // One client asking as fast as it can would meet the per-organisation rate limit: this measures the query.
+        await using var api = await ApiProcess.StartAsync(anvil.RpcUrl, dataDir,
+            new Dictionary<string, string> { ["Trace__Limits__RequestsPerSecondPerKey"] = "1000000" });
         var (key, _) = await api.CreateOrgAsync("Bench Regulator", "regulator");
         using var http = new HttpClient { BaseAddress = api.Url };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
+        // The lot index loads every event in the background after start (a trace waits for it); queries meanwhile share
+        // the cores with that load, so the clock starts once it is done, and the load's time is reported.
+        var loading = Stopwatch.StartNew();
+        while (!(await http.GetStringAsync("/health/ready")).Contains("\"lotIndex\":\"loaded\"", StringComparison.Ordinal))
+            await Task.Delay(100);
+        Console.WriteLine($"lot index loaded {loading.Elapsed.TotalSeconds:0.0} s after the API was ready");
         var random = new Random(42);
         for (var i = 0; i < 200; i++) await QueryAsync(http, random.Next(events)); // warm-up
         var latencies = new List<double>(queries);

@@ -28,7 +28,7 @@ public static class DashboardApi
         return app;
     }
 
-    public static async Task<Ok<Dashboard>> Get(ITraceStore store, Traceability.Ledger.ILedger ledger, IOptions<TraceOptions> options, Anchoring.AnchoringWorker worker, OrganisationDirectory directory,
+    public static async Task<Ok<Dashboard>> Get(ITraceStore store, Traceability.Ledger.ILedger ledger, IOptions<TraceOptions> options, Anchoring.AnchoringWorker worker, Genealogy.LotIndex index, OrganisationDirectory directory,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var orgs = await directory.GetAsync(cancellationToken);
@@ -58,7 +58,7 @@ public static class DashboardApi
                 r.AffectedLots.Count + 1, r.AffectedUnits.Count));
         }
 
-        var health = (await HealthApi.Ready(store, ledger, options, worker, cancellationToken)).Value!;
+        var health = (await HealthApi.Ready(store, ledger, options, worker, index, cancellationToken)).Value!;
         var stats = await store.GetStatsAsync(cancellationToken);
         var last = (await store.QueryEventsAsync(new EventQuery { AfterSequence = Math.Max(0, stats.Events - 10), PerPage = 10 }, cancellationToken)).Events;
         var anchors = await store.GetEventAnchorsAsync(last.Select(e => e.EventId).ToList(), cancellationToken);

@@ -15,7 +15,8 @@ public static class HealthApi
     /// <summary>Backlog = events not yet anchored; Stalled (with the reason) while the worker cannot reach the chain.</summary>
     public sealed record AnchoringHealth(string Status, long Backlog, string? Error);
 
-    public sealed record Readiness(string Status, StoreHealth Store, ChainHealth Chain, AnchoringHealth Anchoring);
+    /// <param name="LotIndex">The in-memory lot graph traces read: <c>loading</c> (after a start, every event is read into it; traces wait) or <c>loaded</c>.</param>
+    public sealed record Readiness(string Status, StoreHealth Store, ChainHealth Chain, AnchoringHealth Anchoring, string LotIndex);
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
@@ -27,7 +28,8 @@ public static class HealthApi
     }
 
     public static async Task<Ok<Readiness>> Ready(
-        ITraceStore store, ILedger ledger, IOptions<TraceOptions> options, Anchoring.AnchoringWorker worker, CancellationToken cancellationToken)
+        ITraceStore store, ILedger ledger, IOptions<TraceOptions> options, Anchoring.AnchoringWorker worker, Genealogy.LotIndex index,
+        CancellationToken cancellationToken)
     {
         var stats = await store.GetStatsAsync(cancellationToken);
         var lastBlock = await ledger.ProbeAsync(cancellationToken);
@@ -42,7 +44,7 @@ public static class HealthApi
             lastBlock is null ? ledger.LastError : null);
         var anchoring = new AnchoringHealth(worker.LastError is null ? "Running" : "Stalled", stats.UnanchoredEvents, worker.LastError);
         var status = chain.Status == "Healthy" && anchoring.Status == "Running" ? "Healthy" : "Degraded";
-        return TypedResults.Ok(new Readiness(status, new StoreHealth("Healthy", stats.Kind, stats.Events, stats.Organisations), chain, anchoring));
+        return TypedResults.Ok(new Readiness(status, new StoreHealth("Healthy", stats.Kind, stats.Events, stats.Organisations), chain, anchoring, index.IsLoaded ? "loaded" : "loading"));
     }
 
     /// <summary>GET /ledger: EVM <c>{ kind, chainId, contract, rpcUrl }</c> (API.md), Fabric <c>{ kind, channel, chaincode }</c>.</summary>

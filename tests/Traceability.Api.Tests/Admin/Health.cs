@@ -34,6 +34,19 @@ public sealed class Health(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task ReadySaysWhenTheLotIndexHasLoaded()
+    {
+        // An empty store loads at once; the report says so within a few polls.
+        string? state = null;
+        for (var i = 0; i < 100 && state != "loaded"; i++)
+        {
+            state = (await api.Anonymous.GetFromJsonAsync<JsonObject>("/health/ready", Ct))!["lotIndex"]!.GetValue<string>();
+            if (state != "loaded") await Task.Delay(100, Ct);
+        }
+        Assert.Equal("loaded", state);
+    }
+
+    [Fact]
     public async Task LedgerNamesTheChainForIndependentVerification()
     {
         var ledger = await api.Anonymous.GetFromJsonAsync<JsonObject>("/ledger", Ct);
