@@ -28,7 +28,7 @@ public sealed class FabricDemoFixture : IAsyncLifetime
 
     public FabricNetwork Network => Api is null ? null! : _network!;
 
-    public string DataDir => _dataDir;
+    public string DataDir => Api is null ? null! : _dataDir; // through Api: skips without the Fabric binaries
 
     public async ValueTask InitializeAsync()
     {

@@ -33,7 +33,11 @@ public sealed class FabricLedger : IAsyncLifetime
         return _gateways[mspId].Gateway.GetNetwork(network.Description.Channel).GetContract(network.Description.Chaincode);
     }
 
-    public Network Channel(string mspId) => _gateways[mspId].Gateway.GetNetwork(Network.Description.Channel);
+    public Network Channel(string mspId)
+    {
+        var network = Network; // first: skips the test without binaries, before any gateway is looked up
+        return _gateways[mspId].Gateway.GetNetwork(network.Description.Channel);
+    }
 
     /// <summary>A gateway for an organisation with other options (signer, deadlines); the caller disposes the channel.</summary>
     public (GrpcChannel Channel, Gateway Gateway) Connect(string mspId, Func<GatewayOptions, GatewayOptions>? adjust = null)
