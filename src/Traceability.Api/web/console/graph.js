@@ -20,7 +20,8 @@ export function drawGraph(container, graph, onSelect) {
   const elements = [
     ...nodes.map((n) => ({ data: { id: n.id, label: (n.kind === 'party' && n.id.startsWith('/414/') ? '📍 ' : '') + n.label, node: n },
       classes: [n.kind, n.recalled && 'recalled', n.nonConformant && 'nonconformant', n.kind === 'party' && !n.member && 'third', n.root && 'root'].filter(Boolean).join(' ') })),
-    ...edges.map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, label: e.kind } })),
+    // Beyond a few dozen edges their labels pile into a grey fan beside the lot they leave; the kind stays in the data.
+    ...edges.map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, kind: e.kind, label: edges.length > 60 ? '' : e.kind } })),
   ];
   const started = performance.now();
   const cy = cytoscape({
