@@ -85,4 +85,24 @@ internal static class DigitalLinkAis
     private static bool DigitsThenText(string value, int digits, int maxText, Func<char, bool> allowed) =>
         value.Length >= digits && value.Length <= digits + maxText
         && Gs1Text.AllDigits(value.AsSpan(0, digits)) && value.AsSpan(digits).ToString().All(allowed);
+
+    /// <summary>The path of an http(s) URI after its host (without query or fragment); false for other URIs or none.</summary>
+    public static bool TryPath(string uri, out string path)
+    {
+        path = "";
+        int hostStart;
+        if (uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            hostStart = 8;
+        else if (uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            hostStart = 7;
+        else
+            return false;
+        var end = uri.IndexOfAny(['?', '#'], hostStart);
+        var rest = uri.AsSpan(hostStart, (end < 0 ? uri.Length : end) - hostStart);
+        var slash = rest.IndexOf('/');
+        if (slash <= 0)
+            return false;
+        path = rest[(slash + 1)..].ToString();
+        return true;
+    }
 }

@@ -81,19 +81,9 @@ internal static class DigitalLinkCheck
     private static bool TryPathSegments(string uri, out string[] segments)
     {
         segments = [];
-        int hostStart;
-        if (uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            hostStart = 8;
-        else if (uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-            hostStart = 7;
-        else
+        if (!DigitalLinkAis.TryPath(uri, out var path))
             return false;
-        var end = uri.IndexOfAny(['?', '#'], hostStart);
-        var rest = uri.AsSpan(hostStart, (end < 0 ? uri.Length : end) - hostStart);
-        var slash = rest.IndexOf('/');
-        if (slash <= 0)
-            return false;
-        segments = rest[(slash + 1)..].ToString().Split('/');
+        segments = path.Split('/');
         return true;
     }
 }
