@@ -12,7 +12,7 @@ namespace Traceability.Bench;
 /// </summary>
 internal static class CaptureThroughput
 {
-    public static async Task RunAsync(int documents, int eventsPerDocument, int clients, bool anchoring = true)
+    public static async Task RunAsync(int documents, int eventsPerDocument, int clients, bool anchoring = true, int warmup = 20)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "trace-bench-" + Guid.NewGuid().ToString("N"));
         await using var anvil = await AnvilNode.StartAsync();
@@ -22,11 +22,11 @@ internal static class CaptureThroughput
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = api.Url };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
-        var bodies = Enumerable.Range(0, documents + 20).Select(d => Document(d, eventsPerDocument)).ToArray();
-        await SendAsync(http, bodies[..20], clients); // warm-up
+        var bodies = Enumerable.Range(0, documents + warmup).Select(d => Document(d, eventsPerDocument)).ToArray();
+        await SendAsync(http, bodies[..warmup], clients); // warm-up: the JIT's tiers settle before the clock starts
         var cpuBefore = api.CpuTime;
         var clock = Stopwatch.StartNew();
-        var latencies = await SendAsync(http, bodies[20..], clients);
+        var latencies = await SendAsync(http, bodies[warmup..], clients);
         var elapsed = clock.Elapsed;
         var cpu = api.CpuTime - cpuBefore;
 
@@ -37,7 +37,7 @@ internal static class CaptureThroughput
         Console.WriteLine($"  per document p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms");
         Console.WriteLine($"  API CPU          {cpu.TotalSeconds:0.00} s, {cpu.TotalSeconds * 1000 / events:0.000} CPU-seconds per 1,000 events");
         Console.WriteLine($"  API memory       {api.WorkingSet / 1048576.0:0} MiB resident");
-        await StoreFootprint.PrintAsync(Path.Combine(dataDir, "trace.db"), (documents + 20L) * eventsPerDocument);
+        await StoreFootprint.PrintAsync(Path.Combine(dataDir, "trace.db"), (long)(documents + warmup) * eventsPerDocument);
         try { Directory.Delete(dataDir, true); } catch (IOException) { }
     }
 

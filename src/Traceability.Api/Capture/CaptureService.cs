@@ -16,7 +16,8 @@ namespace Traceability.Api.Capture;
 /// The write path: validate once, read each event once (<see cref="CapturedEvent"/>), load what the decision needs
 /// in a bounded number of store reads, decide in the domain (<see cref="CaptureDecider"/>), append atomically, then
 /// publish to the lot index, the page cache and the anchoring worker. Writes are serialised so a custody decision
-/// always sees the lot states the previous write left.
+/// always sees the lot states the previous write left; reading, hashing and the consumer view happen before the lock
+/// and publishing after it, so only the decision and the append are serial.
 /// </summary>
 public sealed class CaptureService(
     IEventStore events, IProductStore products, OrganisationDirectory directory, Anchoring.AnchoringSignal anchoring,
@@ -82,6 +83,9 @@ public sealed class CaptureService(
     {
         // Within this instance writes queue here; against other instances on the same store the lot versions decide:
         // a write decided on a lot another instance changed meanwhile is refused by the store and decided again.
+        Task previousPublish;
+        TaskCompletionSource published;
+        (CaptureJob Job, CapturePlan Plan, AppendResult Appended) written;
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -89,7 +93,8 @@ public sealed class CaptureService(
             {
                 try
                 {
-                    return await DecideAndAppendAsync(org, captured, total, behaviour, errors, now, cancellationToken);
+                    written = await DecideAndAppendAsync(org, captured, total, behaviour, errors, now, cancellationToken);
+                    break;
                 }
                 catch (StoreConflictException ex)
                 {
@@ -97,17 +102,34 @@ public sealed class CaptureService(
                     await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
                 }
             }
+            // Publishing runs after the lock, so the next capture decides meanwhile; a chain keeps publications in
+            // write order (an index must not see an event added after the retraction that followed it).
+            previousPublish = _lastPublish;
+            published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lastPublish = published.Task;
         }
         finally
         {
             _writeLock.Release();
         }
+        try
+        {
+            await previousPublish;
+            Publish(written.Plan, written.Appended);
+        }
+        finally
+        {
+            published.SetResult();
+        }
+        return written.Job;
     }
+
+    private Task _lastPublish = Task.CompletedTask;
 
     /// <summary>Attempts before a capture that keeps conflicting with other instances is given up (409).</summary>
     private const int MaxAttempts = 8;
 
-    private async Task<CaptureJob> DecideAndAppendAsync(
+    private async Task<(CaptureJob Job, CapturePlan Plan, AppendResult Appended)> DecideAndAppendAsync(
         Organisation org, IReadOnlyList<CapturedEvent> captured, int total, ErrorBehaviour behaviour, List<CaptureError> validationErrors,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -125,9 +147,7 @@ public sealed class CaptureService(
             RemovedLots = plan.LotRemovals,
             Containers = plan.ContainerUpdates,
         };
-        var appended = await events.AppendAsync(write, cancellationToken);
-        Publish(plan, appended);
-        return job;
+        return (job, plan, await events.AppendAsync(write, cancellationToken));
     }
 
     /// <summary>Everything the decision reads, in a fixed number of store round trips whatever the document's size.</summary>
@@ -149,7 +169,6 @@ public sealed class CaptureService(
     {
         var e = accepted.Event;
         var m = e.Model;
-        var view = ConsumerView.Of(e.Json, e.Scope.Context, accepted.Standing == EventStanding.ThirdParty);
         return new StoredEvent(
             e.EventId,
             orgId,
@@ -166,12 +185,12 @@ public sealed class CaptureService(
                 .Select(q => Identifiers.Canonical(q.EpcClass)).Distinct().ToList(),
             e.Effects.Mentioned.Concat(e.Effects.Containers).Distinct().ToList(),
             accepted.External,
-            e.Json.ToJsonString())
+            e.StoredJson)
         {
             Standing = accepted.Standing,
             PartyGlns = e.PartyGlns,
             Unconfirmed = accepted.Unconfirmed,
-            ViewId = view["eventID"]!.GetValue<string>(),
+            ViewId = e.ViewIdFor(accepted.Standing),
             Declared = m.HasErrorDeclaration,
         };
     }

@@ -41,16 +41,20 @@ public abstract record DigitalLink
         if (!TrySplitPath(uri, out var segments, out error))
             return false;
 
-        error = $"{Gs1Text.Quote(uri)} holds no GS1 key this system supports (01, 00, 414 or 417)";
         // A path prefix before the key is allowed, so try each place a key AI could start.
+        string? lastKeyError = null;
         for (var start = 0; start < segments.Length; start++)
         {
             if (!IsPrimaryKey(segments[start]) || (segments.Length - start) % 2 != 0)
                 continue;
             if (DigitalLinkPairs.TryBuild(segments.AsSpan(start), out link, out var keyError))
                 return true;
-            error = $"{Gs1Text.Quote(uri)}: {keyError}";
+            lastKeyError = keyError;
         }
+        // Written only on failure: capture parses every identifier of every event through here.
+        error = lastKeyError is null
+            ? $"{Gs1Text.Quote(uri)} holds no GS1 key this system supports (01, 00, 414 or 417)"
+            : $"{Gs1Text.Quote(uri)}: {lastKeyError}";
         return false;
     }
 

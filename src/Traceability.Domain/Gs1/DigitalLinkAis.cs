@@ -22,20 +22,24 @@ internal static class DigitalLinkAis
     /// <summary>The qualifiers a key may carry in the constrained canonical form, in path order.</summary>
     public static string[] QualifierOrder(string key) => key switch
     {
-        "01" => ["10", "21", "235"],
-        "8006" => ["10", "21"],
-        "414" => ["254"],
-        "8010" => ["8011"],
+        "01" => GtinQualifiers,
+        "8006" => ItipQualifiers,
+        "414" => GlnQualifiers,
+        "8010" => CpidQualifiers,
         _ => [],
     };
+
+    // Shared, never written: these are asked for every path segment of every identifier capture reads.
+    private static readonly string[] GtinQualifiers = ["10", "21", "235"], ItipQualifiers = ["10", "21"], GlnQualifiers = ["254"], CpidQualifiers = ["8011"];
+    private static readonly int[] GtinLengths = [8, 12, 13, 14], SsccLengths = [18], GlnLengths = [13], GsinLengths = [17];
 
     /// <summary>Lengths of the all-digit keys whose last digit is a GS1 mod-10 check digit (ITIP: of its first 14).</summary>
     public static int[]? CheckedKeyLengths(string key) => key switch
     {
-        "01" => [8, 12, 13, 14],
-        "00" or "8006" or "8017" or "8018" => [18],
-        "414" or "417" => [13],
-        "402" => [17],
+        "01" => GtinLengths,
+        "00" or "8006" or "8017" or "8018" => SsccLengths,
+        "414" or "417" => GlnLengths,
+        "402" => GsinLengths,
         _ => null,
     };
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Traceability.Domain.Gs1;
 
 /// <summary>Character-level checks used by several GS1 keys.</summary>
@@ -24,6 +27,16 @@ internal static class Gs1Text
     public static bool AllDigits(ReadOnlySpan<char> text) => !text.IsEmpty && text.IndexOfAnyExceptInRange('0', '9') < 0;
 
     /// <summary>Printable form of user input for error messages: quoted, control characters escaped.</summary>
-    public static string Quote(string? text) =>
-        text is null ? "null" : "'" + string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())) + "'";
+    public static string Quote(string? text)
+    {
+        if (text is null) return "null";
+        if (!text.Any(char.IsControl)) return "'" + text + "'";
+        var quoted = new StringBuilder(text.Length + 8).Append('\'');
+        foreach (var c in text)
+        {
+            if (char.IsControl(c)) quoted.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            else quoted.Append(c);
+        }
+        return quoted.Append('\'').ToString();
+    }
 }

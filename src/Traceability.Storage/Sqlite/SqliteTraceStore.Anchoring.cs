@@ -65,23 +65,29 @@ public sealed partial class SqliteTraceStore
                     throw new DuplicateException($"anchor batch {batch.BatchId} already exists");
             }
 
-            // Leaving the queue and joining the batch happen together, so an event is in one batch or none.
-            await using var take = Writer.CreateCommand();
-            take.Transaction = tx;
-            take.CommandText = "DELETE FROM pending_events WHERE seq = (SELECT seq FROM events WHERE event_id = $id) RETURNING seq";
-            var id = take.Parameters.Add("$id", SqliteType.Text);
-            await using var join = Writer.CreateCommand();
-            join.Transaction = tx;
-            join.CommandText = "INSERT INTO batch_members (seq, batch_id, leaf_index) VALUES ($seq, $batch, $leaf)";
-            var seq = join.Parameters.Add("$seq", SqliteType.Integer);
-            join.Parameters.AddWithValue("$batch", batch.BatchId);
-            var leaf = join.Parameters.Add("$leaf", SqliteType.Integer);
-            for (var i = 0; i < batch.EventIds.Count; i++)
+            // Leaving the queue and joining the batch happen together, so an event is in one batch or none. Two statements
+            // for the whole batch (the ids travel as one JSON array): this runs under the lock every capture waits for.
+            var ids = JsonSerializer.Serialize(batch.EventIds, Json);
+            await using (var take = Writer.CreateCommand())
             {
-                id.Value = batch.EventIds[i];
-                if (await take.ExecuteScalarAsync(cancellationToken) is not long taken)
-                    throw new DuplicateException($"event {batch.EventIds[i]} is unknown or already in an anchor batch");
-                (seq.Value, leaf.Value) = (taken, i);
+                take.Transaction = tx;
+                take.CommandText = """
+                    DELETE FROM pending_events WHERE seq IN (SELECT e.seq FROM json_each($ids) j JOIN events e ON e.event_id = j.value)
+                    """;
+                take.Parameters.AddWithValue("$ids", ids);
+                var taken = await take.ExecuteNonQueryAsync(cancellationToken);
+                if (taken != batch.EventIds.Count)
+                    throw new DuplicateException($"{batch.EventIds.Count - taken} of the {batch.EventIds.Count} events of batch {batch.BatchId} are unknown, repeated or already in an anchor batch");
+            }
+            await using (var join = Writer.CreateCommand())
+            {
+                join.Transaction = tx;
+                join.CommandText = """
+                    INSERT INTO batch_members (seq, batch_id, leaf_index)
+                    SELECT e.seq, $batch, j.key FROM json_each($ids) j JOIN events e ON e.event_id = j.value
+                    """;
+                join.Parameters.AddWithValue("$ids", ids);
+                join.Parameters.AddWithValue("$batch", batch.BatchId);
                 await join.ExecuteNonQueryAsync(cancellationToken);
             }
             await tx.CommitAsync(cancellationToken);

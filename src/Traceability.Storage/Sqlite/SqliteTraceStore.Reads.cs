@@ -24,14 +24,13 @@ public sealed partial class SqliteTraceStore
         var found = new Dictionary<string, StoredEventFacts>(StringComparer.Ordinal);
         if (eventIds.Count == 0) return found;
         await using var connection = await OpenAsync(cancellationToken);
-        foreach (var chunk in eventIds.Distinct().Chunk(500))
-        {
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT event_id, org_id, declared FROM events WHERE event_id IN ({string.Join(",", Params(cmd, "id", chunk))})";
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
-                found[r.GetString(0)] = new StoredEventFacts(r.GetString(0), r.GetString(1), r.GetInt64(2) != 0);
-        }
+        // The ids as one JSON array: one statement text whatever the count, prepared once per connection.
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT event_id, org_id, declared FROM events WHERE event_id IN (SELECT value FROM json_each($ids))";
+        cmd.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(eventIds, Json));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+            found[r.GetString(0)] = new StoredEventFacts(r.GetString(0), r.GetString(1), r.GetInt64(2) != 0);
         return found;
     }
 
@@ -92,29 +91,25 @@ public sealed partial class SqliteTraceStore
         var result = new Dictionary<string, LotState>(StringComparer.Ordinal);
         if (lotKeys.Count == 0) return result;
         await using var connection = await OpenAsync(cancellationToken);
-        foreach (var chunk in lotKeys.Chunk(500))
+        await using var cmd = connection.CreateCommand();
+        cmd.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(lotKeys, Json));
+        cmd.CommandText = """
+            SELECT lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id,
+                   custodians, non_conformant_by, pending_receivers, version
+            FROM lots WHERE lot_key IN (SELECT value FROM json_each($keys))
+            """;
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
         {
-            await using var cmd = connection.CreateCommand();
-            var names = new List<string>(chunk.Length);
-            for (var i = 0; i < chunk.Length; i++) { names.Add($"$k{i}"); cmd.Parameters.AddWithValue($"$k{i}", chunk[i]); }
-            cmd.CommandText = $"""
-                SELECT lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id,
-                       custodians, non_conformant_by, pending_receivers, version
-                FROM lots WHERE lot_key IN ({string.Join(",", names)})
-                """;
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
+            var state = new LotState(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), r.GetString(7))
             {
-                var state = new LotState(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                    r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), r.GetString(7))
-                {
-                    Custodians = JsonSerializer.Deserialize<string[]>(r.GetString(8), Json) ?? [],
-                    NonConformantBy = JsonSerializer.Deserialize<string[]>(r.GetString(9), Json) ?? [],
-                    PendingReceivers = JsonSerializer.Deserialize<string[]>(r.GetString(10), Json) ?? [],
-                    Version = r.GetInt64(11),
-                };
-                result[state.LotKey] = state;
-            }
+                Custodians = JsonSerializer.Deserialize<string[]>(r.GetString(8), Json) ?? [],
+                NonConformantBy = JsonSerializer.Deserialize<string[]>(r.GetString(9), Json) ?? [],
+                PendingReceivers = JsonSerializer.Deserialize<string[]>(r.GetString(10), Json) ?? [],
+                Version = r.GetInt64(11),
+            };
+            result[state.LotKey] = state;
         }
         return result;
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Traceability.Domain.Capture;
 using Traceability.Domain.Consumer;
 using Traceability.Domain.Epcis.JsonLd;
+using Traceability.Domain.Trust;
 
 namespace Traceability.Domain.Tests.Consumer;
 
@@ -37,7 +38,9 @@ public class ViewsMadeAtCaptureMatchViewsMadeLater
                 var atCapture = ConsumerView.Of(captured.Json, captured.Scope.Context, thirdParty);
                 var later = ConsumerView.Of(JsonNode.Parse(captured.Json.ToJsonString())!.AsObject(), thirdParty);
                 Assert.Equal(later.ToJsonString(), atCapture.ToJsonString());
+                Assert.Equal(later["eventID"]!.GetValue<string>(), captured.ViewIdFor(thirdParty ? EventStanding.ThirdParty : EventStanding.Custodian));
             }
+            Assert.Equal(captured.Json.ToJsonString(), captured.StoredJson);
         }
     }
 }

@@ -69,6 +69,22 @@ public abstract class AnchorBatchesTrackEvents<TFixture>(TFixture fixture) : Sto
     }
 
     [Fact]
+    public async Task ABatchNamingAnEventTwiceOrAnUnknownEventIsRefusedWhole()
+    {
+        var store = Store;
+        var (org, ids) = await AppendPendingAsync(3);
+        var repeated = Batch(org, [ids[0], ids[1], ids[0]]);
+        var unknown = Batch(org, [ids[2], "ni:///sha-256;" + new string('0', 64) + "?ver=CBV2.0"]);
+
+        await Assert.ThrowsAsync<DuplicateException>(() => store.CreateBatchAsync(repeated, Ct));
+        await Assert.ThrowsAsync<DuplicateException>(() => store.CreateBatchAsync(unknown, Ct));
+
+        Assert.Null(await store.GetBatchAsync(repeated.BatchId, Ct));
+        Assert.Null(await store.GetBatchAsync(unknown.BatchId, Ct));
+        Assert.Equal(ids, await PendingIdsAsync(org, 10));
+    }
+
+    [Fact]
     public async Task CompletingABatchAnchorsEveryMemberAndShrinksTheBacklog()
     {
         var store = Store;
