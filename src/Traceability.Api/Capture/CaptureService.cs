@@ -150,19 +150,30 @@ public sealed class CaptureService(
         return (job, plan, await events.AppendAsync(write, cancellationToken));
     }
 
-    /// <summary>Everything the decision reads, in a fixed number of store round trips whatever the document's size.</summary>
+    /// <summary>
+    /// Everything the decision reads, in a fixed number of store round trips whatever the document's size. They run
+    /// side by side (lots after the containers they are packed in): this is inside the write lock.
+    /// </summary>
     private async Task<CaptureFacts> LoadFactsAsync(Organisation org, IReadOnlyList<CapturedEvent> captured, CancellationToken cancellationToken)
+    {
+        var lotsAndContents = LoadLotsAsync(captured, cancellationToken);
+        var stored = events.GetStoredFactsAsync(captured.Select(e => e.EventId).ToList(), cancellationToken);
+        var gtins = captured.SelectMany(e => e.Effects.Created).Select(Identifiers.SplitLot).OfType<(string Gtin, string Lot)>()
+            .Select(p => p.Gtin).Distinct(StringComparer.Ordinal).ToList();
+        var rights = directory.RightsAsync(gtins, products, cancellationToken);
+        var orgs = directory.GetAsync(cancellationToken);
+        await Task.WhenAll(lotsAndContents, stored, rights, orgs);
+        var (known, contents) = await lotsAndContents;
+        return new CaptureFacts(org, known, contents, await stored, await rights, (await orgs).OrgIdByGln);
+    }
+
+    private async Task<(IReadOnlyDictionary<string, LotState> Known, IReadOnlyDictionary<string, IReadOnlyList<string>> Contents)> LoadLotsAsync(
+        IReadOnlyList<CapturedEvent> captured, CancellationToken cancellationToken)
     {
         var containers = captured.SelectMany(e => e.Effects.Containers).Distinct(StringComparer.Ordinal).ToList();
         var contents = await events.GetContainerContentsAsync(containers, cancellationToken);
         var lotKeys = captured.SelectMany(e => e.Effects.Mentioned).Concat(contents.Values.SelectMany(c => c)).Distinct(StringComparer.Ordinal).ToList();
-        var known = await events.GetLotsAsync(lotKeys, cancellationToken);
-        var stored = await events.GetStoredFactsAsync(captured.Select(e => e.EventId).ToList(), cancellationToken);
-        var gtins = captured.SelectMany(e => e.Effects.Created).Select(Identifiers.SplitLot).OfType<(string Gtin, string Lot)>()
-            .Select(p => p.Gtin).Distinct(StringComparer.Ordinal).ToList();
-        var rights = await directory.RightsAsync(gtins, products, cancellationToken);
-        var orgs = await directory.GetAsync(cancellationToken);
-        return new CaptureFacts(org, known, contents, stored, rights, orgs.OrgIdByGln);
+        return (await events.GetLotsAsync(lotKeys, cancellationToken), contents);
     }
 
     private static StoredEvent ToStored(AcceptedEvent accepted, string orgId, DateTimeOffset recordTime)

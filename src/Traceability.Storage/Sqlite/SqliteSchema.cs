@@ -96,7 +96,9 @@ internal static class SqliteSchema
 
     // Anchoring state lives in narrow tables, not in the wide event rows: a pending event is one small row
     // (removed when it joins a batch), a batched event one (seq, batch, leaf) row, and "anchored" is the
-    // batch's block number. Capture adds one narrow insert; the worker never rewrites an event row.
+    // batch's block number. Capture adds one narrow insert; the worker never rewrites an event row. A batch keeps
+    // the seq range of its members, not their ids (which batch_members and the events hold already): its leaves are
+    // read back from that range in leaf order. Batches written before that kept the id lists (event_ids, view_ids).
     public const string CreateAnchoring = """
         CREATE TABLE IF NOT EXISTS pending_events (seq INTEGER PRIMARY KEY, org_id TEXT NOT NULL, record_time INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS pending_by_org ON pending_events(org_id, seq);
@@ -112,7 +114,9 @@ internal static class SqliteSchema
             tx_hash TEXT,
             block_number INTEGER,
             anchored_by TEXT,
-            anchored_at INTEGER);
+            anchored_at INTEGER,
+            first_seq INTEGER,
+            last_seq INTEGER);
         CREATE INDEX IF NOT EXISTS batches_unanchored ON anchor_batches(created_at) WHERE block_number IS NULL;
         CREATE INDEX IF NOT EXISTS batches_by_block ON anchor_batches(block_number) WHERE block_number IS NOT NULL;
         """;

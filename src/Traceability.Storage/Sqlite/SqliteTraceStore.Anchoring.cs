@@ -6,7 +6,7 @@ namespace Traceability.Storage.Sqlite;
 public sealed partial class SqliteTraceStore
 {
     private const string BatchColumns =
-        "batch_id, org_id, event_ids, created_at, search_from_block, tx_hash, block_number, anchored_by, anchored_at, view_ids";
+        "batch_id, org_id, event_ids, created_at, search_from_block, tx_hash, block_number, anchored_by, anchored_at, view_ids, first_seq, last_seq";
 
     public async Task<IReadOnlyList<PendingBacklog>> GetPendingBacklogAsync(CancellationToken cancellationToken)
     {
@@ -47,38 +47,24 @@ public sealed partial class SqliteTraceStore
         try
         {
             await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken);
-            await using (var insert = Writer.CreateCommand())
-            {
-                insert.Transaction = tx;
-                insert.CommandText = $"""
-                    INSERT INTO anchor_batches ({BatchColumns})
-                    VALUES ($id, $org, $ids, $created, $from, NULL, NULL, NULL, NULL, $views)
-                    ON CONFLICT(batch_id) DO NOTHING
-                    """;
-                insert.Parameters.AddWithValue("$id", batch.BatchId);
-                insert.Parameters.AddWithValue("$org", batch.OrgId);
-                insert.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(batch.EventIds, Json));
-                insert.Parameters.AddWithValue("$created", batch.CreatedAt.ToUnixTimeMilliseconds());
-                insert.Parameters.AddWithValue("$from", (long)batch.SearchFromBlock);
-                insert.Parameters.AddWithValue("$views", JsonSerializer.Serialize(batch.ViewIds, Json));
-                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
-                    throw new DuplicateException($"anchor batch {batch.BatchId} already exists");
-            }
-
-            // Leaving the queue and joining the batch happen together, so an event is in one batch or none. Two statements
-            // for the whole batch (the ids travel as one JSON array): this runs under the lock every capture waits for.
+            // Leaving the queue and joining the batch happen together, so an event is in one batch or none. A few
+            // statements for the whole batch (the ids travel as one JSON array): this runs under the lock every capture
+            // waits for.
             var ids = JsonSerializer.Serialize(batch.EventIds, Json);
+            var taken = new List<long>(batch.EventIds.Count);
             await using (var take = Writer.CreateCommand())
             {
                 take.Transaction = tx;
                 take.CommandText = """
                     DELETE FROM pending_events WHERE seq IN (SELECT e.seq FROM json_each($ids) j JOIN events e ON e.event_id = j.value)
+                    RETURNING seq
                     """;
                 take.Parameters.AddWithValue("$ids", ids);
-                var taken = await take.ExecuteNonQueryAsync(cancellationToken);
-                if (taken != batch.EventIds.Count)
-                    throw new DuplicateException($"{batch.EventIds.Count - taken} of the {batch.EventIds.Count} events of batch {batch.BatchId} are unknown, repeated or already in an anchor batch");
+                await using var reader = await take.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) taken.Add(reader.GetInt64(0));
             }
+            if (taken.Count != batch.EventIds.Count)
+                throw new DuplicateException($"{batch.EventIds.Count - taken.Count} of the {batch.EventIds.Count} events of batch {batch.BatchId} are unknown, repeated or already in an anchor batch");
             await using (var join = Writer.CreateCommand())
             {
                 join.Transaction = tx;
@@ -89,6 +75,23 @@ public sealed partial class SqliteTraceStore
                 join.Parameters.AddWithValue("$ids", ids);
                 join.Parameters.AddWithValue("$batch", batch.BatchId);
                 await join.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await using (var insert = Writer.CreateCommand())
+            {
+                insert.Transaction = tx;
+                insert.CommandText = $"""
+                    INSERT INTO anchor_batches ({BatchColumns})
+                    VALUES ($id, $org, '[]', $created, $from, NULL, NULL, NULL, NULL, '[]', $first, $last)
+                    ON CONFLICT(batch_id) DO NOTHING
+                    """;
+                insert.Parameters.AddWithValue("$id", batch.BatchId);
+                insert.Parameters.AddWithValue("$org", batch.OrgId);
+                insert.Parameters.AddWithValue("$created", batch.CreatedAt.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$from", (long)batch.SearchFromBlock);
+                insert.Parameters.AddWithValue("$first", taken.Min());
+                insert.Parameters.AddWithValue("$last", taken.Max());
+                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+                    throw new DuplicateException($"anchor batch {batch.BatchId} already exists");
             }
             await tx.CommitAsync(cancellationToken);
         }
@@ -183,28 +186,56 @@ public sealed partial class SqliteTraceStore
     private async Task<IReadOnlyList<AnchorBatch>> ReadBatchesAsync(string sql, object? parameter, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        var list = new List<(AnchorBatch Batch, long? First, long? Last)>();
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = sql;
+            if (parameter is not null) cmd.Parameters.AddWithValue("$p", parameter);
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                var batch = new AnchorBatch(
+                    r.GetString(0),
+                    r.GetString(1),
+                    JsonSerializer.Deserialize<string[]>(r.GetString(2), Json)!,
+                    DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)),
+                    (ulong)r.GetInt64(4))
+                {
+                    TxHash = r.IsDBNull(5) ? null : r.GetString(5),
+                    BlockNumber = r.IsDBNull(6) ? null : (ulong)r.GetInt64(6),
+                    AnchoredBy = r.IsDBNull(7) ? null : r.GetString(7),
+                    AnchoredAt = r.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)),
+                    ViewIds = JsonSerializer.Deserialize<string[]>(r.GetString(9), Json)!,
+                };
+                list.Add((batch, r.IsDBNull(10) ? null : r.GetInt64(10), r.IsDBNull(11) ? null : r.GetInt64(11)));
+            }
+        }
+        var batches = new List<AnchorBatch>(list.Count);
+        foreach (var (batch, first, last) in list)
+            batches.Add(first is { } from && last is { } to ? await WithLeavesAsync(connection, batch, from, to, cancellationToken) : batch);
+        return batches;
+    }
+
+    /// <summary>A batch's event and view ids, read from its members in leaf order (the seq range bounds the scan).</summary>
+    private static async Task<AnchorBatch> WithLeavesAsync(SqliteConnection connection, AnchorBatch batch, long first, long last, CancellationToken cancellationToken)
+    {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        if (parameter is not null) cmd.Parameters.AddWithValue("$p", parameter);
+        cmd.CommandText = """
+            SELECT e.event_id, e.view_id, CASE WHEN e.view_id IS NULL THEN e.json END
+            FROM batch_members m JOIN events e ON e.seq = m.seq
+            WHERE m.seq BETWEEN $first AND $last AND m.batch_id = $batch ORDER BY m.leaf_index
+            """;
+        cmd.Parameters.AddWithValue("$first", first);
+        cmd.Parameters.AddWithValue("$last", last);
+        cmd.Parameters.AddWithValue("$batch", batch.BatchId);
+        var (events, views) = (new List<string>(), new List<string>());
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-        var list = new List<AnchorBatch>();
         while (await r.ReadAsync(cancellationToken))
         {
-            list.Add(new AnchorBatch(
-                r.GetString(0),
-                r.GetString(1),
-                JsonSerializer.Deserialize<string[]>(r.GetString(2), Json)!,
-                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)),
-                (ulong)r.GetInt64(4))
-            {
-                TxHash = r.IsDBNull(5) ? null : r.GetString(5),
-                BlockNumber = r.IsDBNull(6) ? null : (ulong)r.GetInt64(6),
-                AnchoredBy = r.IsDBNull(7) ? null : r.GetString(7),
-                AnchoredAt = r.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)),
-                ViewIds = JsonSerializer.Deserialize<string[]>(r.GetString(9), Json)!,
-            });
+            events.Add(r.GetString(0));
+            views.Add(r.IsDBNull(1) ? ViewIdOf(r.GetString(0), r.GetString(2)) : r.GetString(1));
         }
-        return list;
+        return batch with { EventIds = events, ViewIds = views };
     }
 
     /// <summary>One statement under the write lock; returns the rows it changed.</summary>

@@ -11,7 +11,7 @@ namespace Traceability.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteTraceStore
 {
-    private const int CurrentVersion = 3;
+    private const int CurrentVersion = 4;
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +27,11 @@ public sealed partial class SqliteTraceStore
                 """, cancellationToken);
         }
         if (at < 3) await MigrateToTrustModelAsync(cancellationToken);
+        if (at < 4)
+        {
+            await AddColumnAsync("anchor_batches", "first_seq", "INTEGER", cancellationToken);
+            await AddColumnAsync("anchor_batches", "last_seq", "INTEGER", cancellationToken);
+        }
         await ExecuteAsync(Writer, $"PRAGMA user_version = {CurrentVersion};", cancellationToken);
     }
 

@@ -127,7 +127,9 @@ public sealed partial class SqliteTraceStore : ITraceStore
         cmd.CommandText = """
             SELECT (SELECT COALESCE(MAX(seq), 0) FROM events), (SELECT COUNT(*) FROM organisations),
                    (SELECT COUNT(*) FROM pending_events)
-                   + (SELECT COALESCE(SUM(json_array_length(event_ids)), 0) FROM anchor_batches WHERE block_number IS NULL)
+                   + (SELECT COALESCE(SUM(CASE WHEN first_seq IS NULL THEN json_array_length(event_ids) ELSE
+                         (SELECT COUNT(*) FROM batch_members m WHERE m.seq BETWEEN first_seq AND last_seq AND m.batch_id = anchor_batches.batch_id)
+                      END), 0) FROM anchor_batches WHERE block_number IS NULL)
             """;
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

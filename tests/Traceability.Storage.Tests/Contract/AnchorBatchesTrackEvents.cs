@@ -8,13 +8,17 @@ public abstract class AnchorBatchesTrackEvents<TFixture>(TFixture fixture) : Sto
     private async Task<(string OrgId, string[] EventIds)> AppendPendingAsync(int count)
     {
         var org = Sample.Unique("org");
-        var events = Enumerable.Range(0, count).Select(_ => Sample.Event(Sample.Unique("evt"), org)).ToArray();
+        var events = Enumerable.Range(0, count).Select(_ => Sample.Unique("evt"))
+            .Select(id => Sample.Event(id, org) with { ViewId = ViewOf(id) }).ToArray();
         await Store.AppendAsync(new CaptureWrite(events, [], null), Ct);
         return (org, events.Select(e => e.EventId).ToArray());
     }
 
+    // Each event's consumer view id as capture stored it; a batch anchors exactly those (the worker reads them from pending).
+    private static string ViewOf(string eventId) => "view-" + eventId;
+
     private static AnchorBatch Batch(string orgId, IReadOnlyList<string> eventIds, ulong fromBlock = 7) =>
-        new(Sample.Unique("0xroot"), orgId, eventIds, Sample.T0, fromBlock) { ViewIds = eventIds.Select(id => "view-" + id).ToList() };
+        new(Sample.Unique("0xroot"), orgId, eventIds, Sample.T0, fromBlock) { ViewIds = eventIds.Select(ViewOf).ToList() };
 
     private async Task<string[]> PendingIdsAsync(string org, int max) =>
         (await Store.GetPendingEventsAsync(org, max, Ct)).Select(e => e.EventId).ToArray();
