@@ -96,13 +96,14 @@ internal static class SqliteSchema
 
     // Anchoring state lives in narrow tables, not in the wide event rows: a pending event is one small row
     // (removed when it joins a batch), a batched event one (seq, batch, leaf) row, and "anchored" is the
-    // batch's block number. Capture adds one narrow insert; the worker never rewrites an event row. A batch keeps
-    // the seq range of its members, not their ids (which batch_members and the events hold already): its leaves are
-    // read back from that range in leaf order. Batches written before that kept the id lists (event_ids, view_ids).
+    // batch's block number. Capture adds one narrow insert; the worker never rewrites an event row. A batch does not
+    // copy its members' ids (batch_members and the events hold them): its leaves are read back by batch in leaf order,
+    // and first_seq/last_seq mark a batch written so. Batches written before that kept the id lists (event_ids, view_ids).
     public const string CreateAnchoring = """
         CREATE TABLE IF NOT EXISTS pending_events (seq INTEGER PRIMARY KEY, org_id TEXT NOT NULL, record_time INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS pending_by_org ON pending_events(org_id, seq);
         CREATE TABLE IF NOT EXISTS batch_members (seq INTEGER PRIMARY KEY, batch_id TEXT NOT NULL, leaf_index INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS batch_members_by_batch ON batch_members(batch_id, leaf_index);
 
         CREATE TABLE IF NOT EXISTS anchor_batches (
             batch_id TEXT PRIMARY KEY,

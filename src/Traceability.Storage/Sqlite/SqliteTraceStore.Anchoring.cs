@@ -65,6 +65,7 @@ public sealed partial class SqliteTraceStore
             }
             if (taken.Count != batch.EventIds.Count)
                 throw new DuplicateException($"{batch.EventIds.Count - taken.Count} of the {batch.EventIds.Count} events of batch {batch.BatchId} are unknown, repeated or already in an anchor batch");
+            await KeepViewIdsAsync(tx, batch, ids, cancellationToken);
             await using (var join = Writer.CreateCommand())
             {
                 join.Transaction = tx;
@@ -99,6 +100,36 @@ public sealed partial class SqliteTraceStore
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>
+    /// The leaves are read back from the events' view ids, so those must be the ones the root was built from: an event
+    /// stored without one (by an older release) gets the batch's now, and a different one refuses the batch.
+    /// </summary>
+    private async Task KeepViewIdsAsync(SqliteTransaction tx, AnchorBatch batch, string ids, CancellationToken cancellationToken)
+    {
+        if (batch.ViewIds.Count != batch.EventIds.Count)
+            throw new ArgumentException($"batch {batch.BatchId} has {batch.EventIds.Count} events but {batch.ViewIds.Count} view ids", nameof(batch));
+        var views = JsonSerializer.Serialize(batch.ViewIds, Json);
+        await using var check = Writer.CreateCommand();
+        check.Transaction = tx;
+        check.CommandText = """
+            SELECT COUNT(*) FROM json_each($ids) i JOIN json_each($views) v ON v.key = i.key JOIN events e ON e.event_id = i.value
+            WHERE e.view_id IS NOT NULL AND e.view_id <> v.value
+            """;
+        check.Parameters.AddWithValue("$ids", ids);
+        check.Parameters.AddWithValue("$views", views);
+        if ((long)(await check.ExecuteScalarAsync(cancellationToken))! > 0)
+            throw new InvalidOperationException($"batch {batch.BatchId} names consumer views other than its events' own");
+        await using var fill = Writer.CreateCommand();
+        fill.Transaction = tx;
+        fill.CommandText = """
+            UPDATE events SET view_id = v.value FROM json_each($ids) i JOIN json_each($views) v ON v.key = i.key
+            WHERE events.event_id = i.value AND events.view_id IS NULL
+            """;
+        fill.Parameters.AddWithValue("$ids", ids);
+        fill.Parameters.AddWithValue("$views", views);
+        await fill.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task RecordBatchSentAsync(string batchId, string txHash, CancellationToken cancellationToken) =>
@@ -186,7 +217,7 @@ public sealed partial class SqliteTraceStore
     private async Task<IReadOnlyList<AnchorBatch>> ReadBatchesAsync(string sql, object? parameter, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var list = new List<(AnchorBatch Batch, long? First, long? Last)>();
+        var list = new List<(AnchorBatch Batch, long? First)>();
         await using (var cmd = connection.CreateCommand())
         {
             cmd.CommandText = sql;
@@ -207,33 +238,30 @@ public sealed partial class SqliteTraceStore
                     AnchoredAt = r.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)),
                     ViewIds = JsonSerializer.Deserialize<string[]>(r.GetString(9), Json)!,
                 };
-                list.Add((batch, r.IsDBNull(10) ? null : r.GetInt64(10), r.IsDBNull(11) ? null : r.GetInt64(11)));
+                list.Add((batch, r.IsDBNull(10) ? null : r.GetInt64(10)));
             }
         }
         var batches = new List<AnchorBatch>(list.Count);
-        foreach (var (batch, first, last) in list)
-            batches.Add(first is { } from && last is { } to ? await WithLeavesAsync(connection, batch, from, to, cancellationToken) : batch);
+        foreach (var (batch, first) in list)
+            batches.Add(first is null ? batch : await WithLeavesAsync(connection, batch, cancellationToken));
         return batches;
     }
 
-    /// <summary>A batch's event and view ids, read from its members in leaf order (the seq range bounds the scan).</summary>
-    private static async Task<AnchorBatch> WithLeavesAsync(SqliteConnection connection, AnchorBatch batch, long first, long last, CancellationToken cancellationToken)
+    /// <summary>A batch's event and view ids, read from its members in leaf order.</summary>
+    private static async Task<AnchorBatch> WithLeavesAsync(SqliteConnection connection, AnchorBatch batch, CancellationToken cancellationToken)
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = """
-            SELECT e.event_id, e.view_id, CASE WHEN e.view_id IS NULL THEN e.json END
-            FROM batch_members m JOIN events e ON e.seq = m.seq
-            WHERE m.seq BETWEEN $first AND $last AND m.batch_id = $batch ORDER BY m.leaf_index
+            SELECT e.event_id, e.view_id FROM batch_members m INDEXED BY batch_members_by_batch JOIN events e ON e.seq = m.seq
+            WHERE m.batch_id = $batch ORDER BY m.leaf_index
             """;
-        cmd.Parameters.AddWithValue("$first", first);
-        cmd.Parameters.AddWithValue("$last", last);
         cmd.Parameters.AddWithValue("$batch", batch.BatchId);
         var (events, views) = (new List<string>(), new List<string>());
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
             events.Add(r.GetString(0));
-            views.Add(r.IsDBNull(1) ? ViewIdOf(r.GetString(0), r.GetString(2)) : r.GetString(1));
+            views.Add(r.GetString(1)); // set for every member when the batch was created
         }
         return batch with { EventIds = events, ViewIds = views };
     }

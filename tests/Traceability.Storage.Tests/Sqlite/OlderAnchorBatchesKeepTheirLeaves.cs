@@ -4,8 +4,9 @@ using Traceability.Storage.Sqlite;
 namespace Traceability.Storage.Tests.Sqlite;
 
 /// <summary>
-/// Batches written before a batch kept only its members' seq range still hold their id lists: after the upgrade they
-/// read back from those lists, count in the backlog, and new batches beside them read back from their members.
+/// Batches written before a batch stopped copying its members' ids still hold their id lists: after the upgrade they
+/// read back from those lists, count in the backlog, and new batches beside them read back from their members, whose
+/// stored view ids must be the ones the batch's root was built from.
 /// </summary>
 public sealed class OlderAnchorBatchesKeepTheirLeaves : IAsyncLifetime
 {
@@ -63,5 +64,24 @@ public sealed class OlderAnchorBatchesKeepTheirLeaves : IAsyncLifetime
         Assert.Equal(1, (await upgraded.GetEventAnchorAsync("new-2", Ct))!.LeafIndex);
         Assert.Equal(5, (await upgraded.GetStatsAsync(Ct)).UnanchoredEvents);
         Assert.Equal(["0xold", "0xnew"], (await upgraded.GetUnanchoredBatchesAsync(Ct)).Select(b => b.BatchId).Order(StringComparer.Ordinal).Reverse());
+    }
+
+    [Fact]
+    public async Task AnEventStoredWithoutAViewIdTakesItsBatchsAndADifferentOneIsRefused()
+    {
+        await using var store = new SqliteTraceStore(_path);
+        await store.InitializeAsync(Ct);
+        var events = new[] { "a-1", "a-2", "a-3" }.Select(id => Sample.Event(id, "org-a") with { ViewId = id == "a-1" ? null : "view-" + id }).ToArray();
+        await store.AppendAsync(new CaptureWrite(events, [], null), Ct);
+
+        var wrongView = new AnchorBatch("0xwrong", "org-a", ["a-3"], Sample.T0, 9) { ViewIds = ["view-other"] };
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateBatchAsync(wrongView, Ct));
+        var batch = new AnchorBatch("0xok", "org-a", ["a-1", "a-2"], Sample.T0, 9) { ViewIds = ["view-a-1", "view-a-2"] };
+        await store.CreateBatchAsync(batch, Ct);
+
+        Assert.Null(await store.GetBatchAsync("0xwrong", Ct));
+        Assert.Equal(["a-3"], (await store.GetPendingEventsAsync("org-a", 10, Ct)).Select(e => e.EventId));
+        Assert.Equal(batch.ViewIds, (await store.GetBatchAsync("0xok", Ct))!.ViewIds);
+        Assert.Equal("view-a-1", (await store.GetEventAsync("a-1", Ct))!.ViewId);
     }
 }
