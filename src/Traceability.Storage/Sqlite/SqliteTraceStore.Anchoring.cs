@@ -65,7 +65,7 @@ public sealed partial class SqliteTraceStore
             }
             if (taken.Count != batch.EventIds.Count)
                 throw new DuplicateException($"{batch.EventIds.Count - taken.Count} of the {batch.EventIds.Count} events of batch {batch.BatchId} are unknown, repeated or already in an anchor batch");
-            await KeepViewIdsAsync(tx, batch, ids, cancellationToken);
+            await KeepViewIdsAsync(tx, batch, cancellationToken);
             await using (var join = Writer.CreateCommand())
             {
                 join.Transaction = tx;
@@ -106,29 +106,28 @@ public sealed partial class SqliteTraceStore
     /// The leaves are read back from the events' view ids, so those must be the ones the root was built from: an event
     /// stored without one (by an older release) gets the batch's now, and a different one refuses the batch.
     /// </summary>
-    private async Task KeepViewIdsAsync(SqliteTransaction tx, AnchorBatch batch, string ids, CancellationToken cancellationToken)
+    private async Task KeepViewIdsAsync(SqliteTransaction tx, AnchorBatch batch, CancellationToken cancellationToken)
     {
         if (batch.ViewIds.Count != batch.EventIds.Count)
             throw new ArgumentException($"batch {batch.BatchId} has {batch.EventIds.Count} events but {batch.ViewIds.Count} view ids", nameof(batch));
-        var views = JsonSerializer.Serialize(batch.ViewIds, Json);
+        // (event id, view id) pairs in one array: joining two json_each tables on their keys made a quadratic scan.
+        var pairs = JsonSerializer.Serialize(batch.EventIds.Zip(batch.ViewIds, (e, v) => new[] { e, v }), Json);
         await using var check = Writer.CreateCommand();
         check.Transaction = tx;
         check.CommandText = """
-            SELECT COUNT(*) FROM json_each($ids) i JOIN json_each($views) v ON v.key = i.key JOIN events e ON e.event_id = i.value
-            WHERE e.view_id IS NOT NULL AND e.view_id <> v.value
+            SELECT COUNT(*) FROM json_each($pairs) p JOIN events e ON e.event_id = p.value->>0
+            WHERE e.view_id IS NOT NULL AND e.view_id <> p.value->>1
             """;
-        check.Parameters.AddWithValue("$ids", ids);
-        check.Parameters.AddWithValue("$views", views);
+        check.Parameters.AddWithValue("$pairs", pairs);
         if ((long)(await check.ExecuteScalarAsync(cancellationToken))! > 0)
             throw new InvalidOperationException($"batch {batch.BatchId} names consumer views other than its events' own");
         await using var fill = Writer.CreateCommand();
         fill.Transaction = tx;
         fill.CommandText = """
-            UPDATE events SET view_id = v.value FROM json_each($ids) i JOIN json_each($views) v ON v.key = i.key
-            WHERE events.event_id = i.value AND events.view_id IS NULL
+            UPDATE events SET view_id = p.value->>1 FROM json_each($pairs) p
+            WHERE events.event_id = p.value->>0 AND events.view_id IS NULL
             """;
-        fill.Parameters.AddWithValue("$ids", ids);
-        fill.Parameters.AddWithValue("$views", views);
+        fill.Parameters.AddWithValue("$pairs", pairs);
         await fill.ExecuteNonQueryAsync(cancellationToken);
     }
 
