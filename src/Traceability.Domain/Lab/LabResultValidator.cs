@@ -15,6 +15,8 @@ namespace Traceability.Domain.Lab;
 /// limit, a qualitative result passes exactly when it is negative. A "fail" for a value within the limit is
 /// rejected like a "pass" above it, because a stored fail marks the lot non-conformant everywhere and a
 /// mistyped verdict in either direction would mislead consumers and regulators alike.
+/// Just over 300 lines: one rule per field with its message, in the order of the request, so the whole contract of
+/// a lab result reads top to bottom in one place.
 /// </remarks>
 public static class LabResultValidator
 {
