@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Traceability.Api.Organisations;
 using Traceability.Domain;
 using Traceability.Domain.Capture;
-using Traceability.Domain.Consumer;
 using Traceability.Domain.Custody;
 using Traceability.Domain.Epcis.JsonLd;
 using Traceability.Domain.Epcis.Validation;
