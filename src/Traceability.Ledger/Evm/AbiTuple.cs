@@ -8,7 +8,7 @@ namespace Traceability.Ledger.Evm;
 /// <see cref="ParametersEncoder"/> and <see cref="ParameterDecoder"/>. Nethereum's decoder reads what it is
 /// given without bounds (a short word is read as a smaller number, dirty padding is ignored, a bool of 2 is
 /// true, invalid UTF-8 becomes U+FFFD), so decoding accepts only data that re-encodes to the same bytes:
-/// the one encoding Solidity produces.
+/// the one encoding Solidity produces. It also trusts the lengths it reads, so a layout walk bounds them first.
 /// </summary>
 internal static class AbiTuple
 {
@@ -39,6 +39,7 @@ internal static class AbiTuple
 
     public static object[] Decode(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data)
     {
+        AbiType.CheckLayout(types, data);
         var bytes = data.ToArray();
         object[] values;
         try

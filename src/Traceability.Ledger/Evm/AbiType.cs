@@ -12,7 +12,7 @@ namespace Traceability.Ledger.Evm;
 /// shape and range of their type (Nethereum reads "12" as hex, or a byte[] as an address), and decoded values
 /// come back as this library's types (EvmAddress, BigInteger, object[]).
 /// </summary>
-internal sealed class AbiType
+internal sealed partial class AbiType
 {
     /// <summary>Fixed-size arrays longer than this are refused, which keeps static sizes small and overflow-free.</summary>
     private const int MaxFixedArrayLength = 4096;

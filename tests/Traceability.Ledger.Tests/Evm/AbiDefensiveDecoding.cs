@@ -11,6 +11,7 @@ public class AbiDefensiveDecoding
     private const string One = "0000000000000000000000000000000000000000000000000000000000000001";
     private const string Two = "0000000000000000000000000000000000000000000000000000000000000002";
     private const string Offset20 = "0000000000000000000000000000000000000000000000000000000000000020";
+    private static string Word(int value) => value.ToString("x64");
     private const string Huge = "00000000000000000000000000000000000000000000000000000000ffffffff";
 
     public static TheoryData<string, string, string> Malformed => new()
@@ -28,6 +29,9 @@ public class AbiDefensiveDecoding
         { "string", Offset20 + One + "ff" + Zero[2..], "a string that is not UTF-8" },
         { "string", "ff" + Zero[2..], "an offset with its high bytes set" },
         { "bytes", "0000000000000000000000000000000000000000000000000000000000000040", "an offset past the end" },
+        // Found by the corruption property below: Nethereum grew a list of 2^26 words until memory ran out.
+        { "bytes32[]", "0000000000000000000000000000000000000000000000000000000000000023" + Word(4) + One + One + One + One, "a misaligned offset whose length word reads 2^26" },
+        { "string[]", Offset20 + One + Huge, "an element offset far past the end" },
     };
 
     [Theory]
@@ -82,5 +86,4 @@ public class AbiDefensiveDecoding
         Assert.Throws<FormatException>(() => transfer.DecodeInput(approve.Encode(EvmAddress.Zero, 1)));
     }
 
-    private static string Word(int value) => value.ToString("x64");
 }
