@@ -159,44 +159,68 @@ public sealed partial class SqliteTraceStore
     /// <summary>
     /// Inserts new lots and updates stored ones only at the version they were read at; anything else means another
     /// writer decided on the same lot meanwhile (<see cref="StoreConflictException"/>, and the transaction rolls back).
+    /// One statement for each kind, the rows as one JSON array (a command per lot was a tenth of an append).
     /// </summary>
     private async Task UpsertLotsAsync(SqliteTransaction tx, IReadOnlyList<LotState> lots, CancellationToken cancellationToken)
     {
-        if (lots.Count == 0) return;
-        await using var insert = Writer.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = """
+        var (created, changed) = (lots.Where(l => l.Version == 0).ToList(), lots.Where(l => l.Version != 0).ToList());
+        await ExpectEveryLotAsync(tx, created, "was created meanwhile", """
             INSERT INTO lots (lot_key, gtin, lot, holder_org_id, pending_receiver_org_id, non_conformant, first_event_id, last_event_id,
                               custodians, non_conformant_by, pending_receivers, version)
-            VALUES ($key, $gtin, $lot, $holder, $pending, $nc, $first, $last, $custodians, $ncby, $receivers, 1)
+            SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, r->>7, r->>8, r->>9, r->>10, 1
+            FROM (SELECT value AS r FROM json_each($rows) ORDER BY key) WHERE true
             ON CONFLICT(lot_key) DO NOTHING
-            """;
-        await using var update = Writer.CreateCommand();
-        update.Transaction = tx;
-        update.CommandText = """
-            UPDATE lots SET holder_org_id = $holder, pending_receiver_org_id = $pending, non_conformant = $nc, last_event_id = $last,
-                custodians = $custodians, non_conformant_by = $ncby, pending_receivers = $receivers, version = version + 1
-            WHERE lot_key = $key AND version = $version
-            """;
-        foreach (var l in lots)
+            RETURNING lot_key
+            """, cancellationToken);
+        await ExpectEveryLotAsync(tx, changed, "changed meanwhile", """
+            UPDATE lots SET holder_org_id = u.r->>3, pending_receiver_org_id = u.r->>4, non_conformant = u.r->>5, last_event_id = u.r->>7,
+                custodians = u.r->>8, non_conformant_by = u.r->>9, pending_receivers = u.r->>10, version = version + 1
+            FROM (SELECT value AS r FROM json_each($rows)) AS u
+            WHERE lots.lot_key = u.r->>0 AND lots.version = u.r->>11
+            RETURNING lots.lot_key
+            """, cancellationToken);
+    }
+
+    private async Task ExpectEveryLotAsync(SqliteTransaction tx, List<LotState> lots, string otherwise, string sql, CancellationToken cancellationToken)
+    {
+        if (lots.Count == 0) return;
+        await using var cmd = Writer.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.Parameters.Add("$rows", SqliteType.Text).Value = LotRows(lots);
+        var missing = lots.Select(l => l.LotKey).ToHashSet(StringComparer.Ordinal);
+        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) missing.Remove(reader.GetString(0));
+        if (missing.Count > 0) throw new StoreConflictException($"lot {missing.Order(StringComparer.Ordinal).First()} {otherwise}");
+    }
+
+    /// <summary>The lots as one JSON array of arrays, in the column order of the statements above.</summary>
+    private static string LotRows(IReadOnlyList<LotState> lots)
+    {
+        var buffer = new ArrayBufferWriter<byte>(lots.Count * 256);
+        using (var w = new Utf8JsonWriter(buffer))
         {
-            var cmd = l.Version == 0 ? insert : update;
-            cmd.Parameters.Clear();
-            cmd.Parameters.AddWithValue("$key", l.LotKey);
-            cmd.Parameters.AddWithValue("$gtin", l.Gtin);
-            cmd.Parameters.AddWithValue("$lot", l.Lot);
-            cmd.Parameters.AddWithValue("$holder", (object?)l.HolderOrgId ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$pending", (object?)l.PendingReceiverOrgId ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$nc", l.NonConformant ? 1 : 0);
-            cmd.Parameters.AddWithValue("$first", l.FirstEventId);
-            cmd.Parameters.AddWithValue("$last", l.LastEventId);
-            cmd.Parameters.AddWithValue("$custodians", JsonSerializer.Serialize(l.Custodians, Json));
-            cmd.Parameters.AddWithValue("$ncby", JsonSerializer.Serialize(l.NonConformantBy, Json));
-            cmd.Parameters.AddWithValue("$receivers", JsonSerializer.Serialize(l.PendingReceivers, Json));
-            cmd.Parameters.AddWithValue("$version", l.Version);
-            if (await cmd.ExecuteNonQueryAsync(cancellationToken) != 1)
-                throw new StoreConflictException(l.Version == 0 ? $"lot {l.LotKey} was created meanwhile" : $"lot {l.LotKey} changed meanwhile");
+            w.WriteStartArray();
+            foreach (var l in lots)
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(l.LotKey);
+                w.WriteStringValue(l.Gtin);
+                w.WriteStringValue(l.Lot);
+                WriteNullable(w, l.HolderOrgId);
+                WriteNullable(w, l.PendingReceiverOrgId);
+                w.WriteNumberValue(l.NonConformant ? 1 : 0);
+                w.WriteStringValue(l.FirstEventId);
+                w.WriteStringValue(l.LastEventId);
+                WriteList(w, l.Custodians);
+                WriteList(w, l.NonConformantBy);
+                WriteList(w, l.PendingReceivers);
+                w.WriteNumberValue(l.Version);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
         }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private async Task RemoveLotsAsync(SqliteTransaction tx, IReadOnlyList<string> lotKeys, CancellationToken cancellationToken)
