@@ -88,7 +88,7 @@ internal static class AnchoringEndToEnd
         await using var cmd = db.CreateCommand();
         cmd.CommandText = """
             SELECT b.anchored_at - e.record_time, e.event_id FROM events e JOIN batch_members m ON m.seq = e.seq
-            JOIN anchor_batches b ON b.batch_id = m.batch_id ORDER BY e.seq;
+            JOIN anchor_batches b ON b.batch_no = m.batch_no ORDER BY e.seq;
             SELECT COUNT(*) FROM anchor_batches;
             """;
         await using var reader = await cmd.ExecuteReaderAsync();

@@ -66,24 +66,16 @@ public sealed partial class SqliteTraceStore
             if (taken.Count != batch.EventIds.Count)
                 throw new DuplicateException($"{batch.EventIds.Count - taken.Count} of the {batch.EventIds.Count} events of batch {batch.BatchId} are unknown, repeated or already in an anchor batch");
             await KeepViewIdsAsync(tx, batch, cancellationToken);
-            await using (var join = Writer.CreateCommand())
-            {
-                join.Transaction = tx;
-                join.CommandText = """
-                    INSERT INTO batch_members (seq, batch_id, leaf_index)
-                    SELECT e.seq, $batch, j.key FROM json_each($ids) j JOIN events e ON e.event_id = j.value
-                    """;
-                join.Parameters.AddWithValue("$ids", ids);
-                join.Parameters.AddWithValue("$batch", batch.BatchId);
-                await join.ExecuteNonQueryAsync(cancellationToken);
-            }
+            long number;
             await using (var insert = Writer.CreateCommand())
             {
                 insert.Transaction = tx;
                 insert.CommandText = $"""
-                    INSERT INTO anchor_batches ({BatchColumns})
-                    VALUES ($id, $org, '[]', $created, $from, NULL, NULL, NULL, NULL, '[]', $first, $last)
+                    INSERT INTO anchor_batches ({BatchColumns}, batch_no)
+                    VALUES ($id, $org, '[]', $created, $from, NULL, NULL, NULL, NULL, '[]', $first, $last,
+                            (SELECT COALESCE(MAX(batch_no), 0) + 1 FROM anchor_batches))
                     ON CONFLICT(batch_id) DO NOTHING
+                    RETURNING batch_no
                     """;
                 insert.Parameters.AddWithValue("$id", batch.BatchId);
                 insert.Parameters.AddWithValue("$org", batch.OrgId);
@@ -91,8 +83,19 @@ public sealed partial class SqliteTraceStore
                 insert.Parameters.AddWithValue("$from", (long)batch.SearchFromBlock);
                 insert.Parameters.AddWithValue("$first", taken.Min());
                 insert.Parameters.AddWithValue("$last", taken.Max());
-                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
-                    throw new DuplicateException($"anchor batch {batch.BatchId} already exists");
+                number = await insert.ExecuteScalarAsync(cancellationToken) as long?
+                    ?? throw new DuplicateException($"anchor batch {batch.BatchId} already exists");
+            }
+            await using (var join = Writer.CreateCommand())
+            {
+                join.Transaction = tx;
+                join.CommandText = """
+                    INSERT INTO batch_members (seq, batch_no, leaf_index)
+                    SELECT e.seq, $batch, j.key FROM json_each($ids) j JOIN events e ON e.event_id = j.value
+                    """;
+                join.Parameters.AddWithValue("$ids", ids);
+                join.Parameters.AddWithValue("$batch", number);
+                await join.ExecuteNonQueryAsync(cancellationToken);
             }
             await tx.CommitAsync(cancellationToken);
         }
@@ -168,7 +171,8 @@ public sealed partial class SqliteTraceStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = """
-            SELECT e.org_id, m.batch_id, m.leaf_index FROM events e LEFT JOIN batch_members m ON m.seq = e.seq
+            SELECT e.org_id, b.batch_id, m.leaf_index FROM events e LEFT JOIN batch_members m ON m.seq = e.seq
+            LEFT JOIN anchor_batches b ON b.batch_no = m.batch_no
             WHERE e.event_id = $id
             """;
         cmd.Parameters.AddWithValue("$id", eventId);
@@ -195,7 +199,8 @@ public sealed partial class SqliteTraceStore
             {
                 await using var cmd = connection.CreateCommand();
                 cmd.CommandText = $"""
-                    SELECT e.event_id, e.org_id, m.batch_id, m.leaf_index FROM events e LEFT JOIN batch_members m ON m.seq = e.seq
+                    SELECT e.event_id, e.org_id, b.batch_id, m.leaf_index FROM events e LEFT JOIN batch_members m ON m.seq = e.seq
+                    LEFT JOIN anchor_batches b ON b.batch_no = m.batch_no
                     WHERE e.event_id IN ({string.Join(",", Params(cmd, "id", chunk))})
                     """;
                 await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
@@ -252,7 +257,7 @@ public sealed partial class SqliteTraceStore
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = """
             SELECT e.event_id, e.view_id FROM batch_members m INDEXED BY batch_members_by_batch JOIN events e ON e.seq = m.seq
-            WHERE m.batch_id = $batch ORDER BY m.leaf_index
+            WHERE m.batch_no = (SELECT batch_no FROM anchor_batches WHERE batch_id = $batch) ORDER BY m.leaf_index
             """;
         cmd.Parameters.AddWithValue("$batch", batch.BatchId);
         var (events, views) = (new List<string>(), new List<string>());

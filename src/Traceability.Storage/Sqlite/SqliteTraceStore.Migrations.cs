@@ -11,7 +11,7 @@ namespace Traceability.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteTraceStore
 {
-    private const int CurrentVersion = 4;
+    private const int CurrentVersion = 5;
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +32,43 @@ public sealed partial class SqliteTraceStore
             await AddColumnAsync("anchor_batches", "first_seq", "INTEGER", cancellationToken);
             await AddColumnAsync("anchor_batches", "last_seq", "INTEGER", cancellationToken);
         }
+        if (at < 5) await NumberBatchesAsync(cancellationToken);
         await ExecuteAsync(Writer, $"PRAGMA user_version = {CurrentVersion};", cancellationToken);
+    }
+
+    /// <summary>
+    /// Batches get numbers and members name their batch by number. One transaction, so a second instance starting on the
+    /// same file waits and then finds the work done; the members table is rebuilt because SQLite cannot drop a column
+    /// that an index uses.
+    /// </summary>
+    private async Task NumberBatchesAsync(CancellationToken cancellationToken)
+    {
+        await using var tx = (SqliteTransaction)await Writer.BeginTransactionAsync(cancellationToken); // BEGIN IMMEDIATE: one migrating instance at a time
+        await AddColumnAsync("anchor_batches", "batch_no", "INTEGER", cancellationToken, tx);
+        await using (var cmd = Writer.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "UPDATE anchor_batches SET batch_no = rowid WHERE batch_no IS NULL;";
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+            cmd.CommandText = "SELECT COUNT(*) FROM pragma_table_info('batch_members') WHERE name = 'batch_id'";
+            if ((long)(await cmd.ExecuteScalarAsync(cancellationToken))! > 0)
+            {
+                cmd.CommandText = """
+                    CREATE TABLE batch_members_numbered (seq INTEGER PRIMARY KEY, batch_no INTEGER NOT NULL, leaf_index INTEGER NOT NULL);
+                    INSERT INTO batch_members_numbered (seq, batch_no, leaf_index)
+                        SELECT m.seq, b.batch_no, m.leaf_index FROM batch_members m JOIN anchor_batches b ON b.batch_id = m.batch_id;
+                    DROP TABLE batch_members;
+                    ALTER TABLE batch_members_numbered RENAME TO batch_members;
+                    """;
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+            cmd.CommandText = """
+                CREATE UNIQUE INDEX IF NOT EXISTS batches_by_no ON anchor_batches(batch_no);
+                CREATE INDEX IF NOT EXISTS batch_members_by_batch ON batch_members(batch_no, leaf_index);
+                """;
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
     }
 
     private async Task MigrateToTrustModelAsync(CancellationToken cancellationToken)
@@ -135,11 +171,13 @@ public sealed partial class SqliteTraceStore
         return ConsumerView.Of(stored)["eventID"]!.GetValue<string>();
     }
 
-    private async Task AddColumnAsync(string table, string column, string definition, CancellationToken cancellationToken)
+    private async Task AddColumnAsync(string table, string column, string definition, CancellationToken cancellationToken, SqliteTransaction? tx = null)
     {
-        await using var info = Writer.CreateCommand();
-        info.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
-        if ((long)(await info.ExecuteScalarAsync(cancellationToken))! > 0) return;
-        await ExecuteAsync(Writer, $"ALTER TABLE {table} ADD COLUMN {column} {definition};", cancellationToken);
+        await using var cmd = Writer.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if ((long)(await cmd.ExecuteScalarAsync(cancellationToken))! > 0) return;
+        cmd.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition};";
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

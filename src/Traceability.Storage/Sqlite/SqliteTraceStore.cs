@@ -128,7 +128,7 @@ public sealed partial class SqliteTraceStore : ITraceStore
             SELECT (SELECT COALESCE(MAX(seq), 0) FROM events), (SELECT COUNT(*) FROM organisations),
                    (SELECT COUNT(*) FROM pending_events)
                    + (SELECT COALESCE(SUM(CASE WHEN first_seq IS NULL THEN json_array_length(event_ids) ELSE
-                         (SELECT COUNT(*) FROM batch_members m WHERE m.batch_id = anchor_batches.batch_id)
+                         (SELECT COUNT(*) FROM batch_members m WHERE m.batch_no = anchor_batches.batch_no)
                       END), 0) FROM anchor_batches WHERE block_number IS NULL)
             """;
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);

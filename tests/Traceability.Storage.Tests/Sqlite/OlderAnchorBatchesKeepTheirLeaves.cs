@@ -38,7 +38,8 @@ public sealed class OlderAnchorBatchesKeepTheirLeaves : IAsyncLifetime
             await old.OpenAsync(Ct);
             await using var cmd = old.CreateCommand();
             // Back to the previous release's layout, with one batch as it wrote them: ids listed in the row.
-            cmd.CommandText = """
+            cmd.CommandText = $"""
+                {PreviousMembersLayout}
                 ALTER TABLE anchor_batches DROP COLUMN first_seq;
                 ALTER TABLE anchor_batches DROP COLUMN last_seq;
                 INSERT INTO anchor_batches (batch_id, org_id, event_ids, view_ids, created_at, search_from_block)
@@ -65,6 +66,59 @@ public sealed class OlderAnchorBatchesKeepTheirLeaves : IAsyncLifetime
         Assert.Equal(5, (await upgraded.GetStatsAsync(Ct)).UnanchoredEvents);
         Assert.Equal(["0xold", "0xnew"], (await upgraded.GetUnanchoredBatchesAsync(Ct)).Select(b => b.BatchId).Order(StringComparer.Ordinal).Reverse());
     }
+
+    [Fact]
+    public async Task BatchesWhoseMembersNamedThemByIdAreNumberedAndReadBackTheSame()
+    {
+        var events = new[] { "e-1", "e-2", "e-3", "e-4" }.Select(id => Sample.Event(id, "org-a") with { ViewId = "view-" + id }).ToArray();
+        await using (var store = new SqliteTraceStore(_path))
+        {
+            await store.InitializeAsync(Ct);
+            await store.AppendAsync(new CaptureWrite(events, [], null), Ct);
+        }
+        SqliteConnection.ClearAllPools();
+        await using (var old = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            await old.OpenAsync(Ct);
+            await using var cmd = old.CreateCommand();
+            // Two batches as the previous release wrote them: no numbers, members naming the batch's id.
+            cmd.CommandText = $"""
+                {PreviousMembersLayout}
+                INSERT INTO anchor_batches (batch_id, org_id, event_ids, view_ids, created_at, search_from_block, first_seq, last_seq, block_number)
+                VALUES ('0xfirst', 'org-a', '[]', '[]', 0, 7, 1, 3, 12), ('0xsecond', 'org-a', '[]', '[]', 1, 7, 4, 4, NULL);
+                INSERT INTO batch_members (seq, batch_id, leaf_index)
+                    SELECT seq, CASE WHEN event_id = 'e-4' THEN '0xsecond' ELSE '0xfirst' END, CASE WHEN event_id = 'e-4' THEN 0 ELSE 3 - seq END
+                    FROM events;
+                DELETE FROM pending_events;
+                PRAGMA user_version = 4;
+                """;
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var upgraded = new SqliteTraceStore(_path);
+        await upgraded.InitializeAsync(Ct);
+        Assert.Equal(["e-3", "e-2", "e-1"], (await upgraded.GetBatchAsync("0xfirst", Ct))!.EventIds);
+        Assert.Equal(["view-e-3", "view-e-2", "view-e-1"], (await upgraded.GetBatchAsync("0xfirst", Ct))!.ViewIds);
+        Assert.Equal(0, (await upgraded.GetEventAnchorAsync("e-3", Ct))!.LeafIndex);
+        Assert.Equal("0xsecond", (await upgraded.GetEventAnchorsAsync(["e-4"], Ct))["e-4"].Batch!.BatchId);
+        Assert.Equal(1, (await upgraded.GetStatsAsync(Ct)).UnanchoredEvents);
+
+        // A batch made after the upgrade takes the next number and reads back beside them.
+        await upgraded.AppendAsync(new CaptureWrite([Sample.Event("e-5", "org-a") with { ViewId = "view-e-5" }], [], null), Ct);
+        await upgraded.CreateBatchAsync(new AnchorBatch("0xthird", "org-a", ["e-5"], Sample.T0, 9) { ViewIds = ["view-e-5"] }, Ct);
+        Assert.Equal(["e-5"], (await upgraded.GetBatchAsync("0xthird", Ct))!.EventIds);
+        Assert.Equal(["e-4"], (await upgraded.GetBatchAsync("0xsecond", Ct))!.EventIds);
+        Assert.Equal(2, (await upgraded.GetStatsAsync(Ct)).UnanchoredEvents);
+    }
+
+    // The members table and batch columns as the release before batch numbers had them.
+    private const string PreviousMembersLayout = """
+        DROP TABLE batch_members;
+        CREATE TABLE batch_members (seq INTEGER PRIMARY KEY, batch_id TEXT NOT NULL, leaf_index INTEGER NOT NULL);
+        CREATE INDEX batch_members_by_batch ON batch_members(batch_id, leaf_index);
+        DROP INDEX batches_by_no;
+        ALTER TABLE anchor_batches DROP COLUMN batch_no;
+        """;
 
     [Fact]
     public async Task AnEventStoredWithoutAViewIdTakesItsBatchsAndADifferentOneIsRefused()
