@@ -11,8 +11,9 @@ internal static class StoreFootprint
 {
     public static async Task PrintAsync(string databasePath, long events)
     {
-        var fileBytes = new FileInfo(databasePath).Length + (File.Exists(databasePath + "-wal") ? new FileInfo(databasePath + "-wal").Length : 0);
-        Console.WriteLine($"  store file       {fileBytes / 1048576.0:0.0} MiB, {fileBytes / (double)events:0} bytes per event");
+        var fileBytes = new FileInfo(databasePath).Length;
+        var walBytes = File.Exists(databasePath + "-wal") ? new FileInfo(databasePath + "-wal").Length : 0;
+        Console.WriteLine($"  store file       {fileBytes / 1048576.0:0.0} MiB, {fileBytes / (double)events:0} bytes per event; WAL {walBytes / 1048576.0:0.0} MiB (its high-water mark)");
         var rows = await DbstatAsync(databasePath);
         if (rows is null)
         {
