@@ -8,7 +8,9 @@ namespace Traceability.Storage.Sqlite;
 /// stalled every writer meanwhile. Here a background pass copies the WAL into the file outside the lock; a short
 /// second pass under the lock copies what was committed during the first, so the WAL is complete and the next writer
 /// starts it again from the beginning (a checkpoint racing continuous writes alone never completes, and the WAL would
-/// grow without bound).
+/// grow without bound). The catch-up holds this instance's lock only: with several instances on one file, the WAL restarts
+/// after a round in which the others did not commit, and a FULL checkpoint, which would hold every instance's writers,
+/// also waits for readers of older snapshots, so one long read would stall all captures.
 /// </summary>
 public sealed partial class SqliteTraceStore
 {
