@@ -13,13 +13,14 @@ const unescape = (text) =>
 let failures = 0;
 for (const file of readdirSync(folder).filter((name) => name.endsWith(".trx"))) {
   const report = readFileSync(join(folder, file), "utf8");
-  for (const result of report.matchAll(/<UnitTestResult\b([^>]*)>([\s\S]*?)<\/UnitTestResult>/g)) {
+  // Passed results are self-closing: match those alone, or a lazy body would swallow the next result.
+  for (const result of report.matchAll(/<UnitTestResult\b([^>]*?)(?:\/>|>([\s\S]*?)<\/UnitTestResult>)/g)) {
     const attributes = result[1];
     if (!/outcome="(Failed|Error|Timeout|Aborted)"/.test(attributes)) continue;
     failures++;
     const name = unescape(/testName="([^"]*)"/.exec(attributes)?.[1] ?? "(unnamed)");
-    const message = unescape(/<Message>([\s\S]*?)<\/Message>/.exec(result[2])?.[1] ?? "");
-    const frame = unescape(/<StackTrace>([\s\S]*?)<\/StackTrace>/.exec(result[2])?.[1] ?? "")
+    const message = unescape(/<Message>([\s\S]*?)<\/Message>/.exec(result[2] ?? "")?.[1] ?? "");
+    const frame = unescape(/<StackTrace>([\s\S]*?)<\/StackTrace>/.exec(result[2] ?? "")?.[1] ?? "")
       .split("\n").find((line) => line.includes(".cs:line")) ?? "";
     console.log(`FAILED ${name}`);
     for (const line of message.split("\n").slice(0, 8)) console.log(`    ${line.trimEnd()}`);

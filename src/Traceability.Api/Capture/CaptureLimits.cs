@@ -15,7 +15,8 @@ public static class CaptureLimits
 
     public static void Check(JsonNode? body, LimitsOptions limits)
     {
-        var events = body?["epcisBody"]?["eventList"] as JsonArray;
+        // Casts, not indexers: a JsonNode's string indexer throws on an array or a value (a body of [] was a 500).
+        var events = ((body as JsonObject)?["epcisBody"] as JsonObject)?["eventList"] as JsonArray;
         IEnumerable<(JsonObject Event, string Path)> all = events is not null
             ? events.Select((e, i) => (e as JsonObject, $"$.epcisBody.eventList[{i}]")).Where(x => x.Item1 is not null).Select(x => (x.Item1!, x.Item2))
             : body is JsonObject single ? [(single, "$")] : [];
