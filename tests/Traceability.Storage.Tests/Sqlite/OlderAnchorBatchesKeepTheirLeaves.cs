@@ -27,18 +27,8 @@ public sealed class OlderAnchorBatchesKeepTheirLeaves : IAsyncLifetime
     {
         var events = new[] { "old-1", "old-2", "new-1", "new-2", "new-3" }
             .Select(id => Sample.Event(id, "org-a") with { ViewId = "view-" + id }).ToArray();
-        await using (var store = new SqliteTraceStore(_path))
-        {
-            await store.InitializeAsync(Ct);
-            await store.AppendAsync(new CaptureWrite(events, [], null), Ct);
-        }
-        SqliteConnection.ClearAllPools();
-        await using (var old = new SqliteConnection($"Data Source={_path};Pooling=False"))
-        {
-            await old.OpenAsync(Ct);
-            await using var cmd = old.CreateCommand();
-            // Back to the previous release's layout, with one batch as it wrote them: ids listed in the row.
-            cmd.CommandText = $"""
+        // Back to the previous release's layout, with one batch as it wrote them: ids listed in the row.
+        await StoreThenRewriteAsync(events, $"""
                 {PreviousMembersLayout}
                 ALTER TABLE anchor_batches DROP COLUMN first_seq;
                 ALTER TABLE anchor_batches DROP COLUMN last_seq;
@@ -47,9 +37,7 @@ public sealed class OlderAnchorBatchesKeepTheirLeaves : IAsyncLifetime
                 INSERT INTO batch_members (seq, batch_id, leaf_index) SELECT seq, '0xold', seq - 1 FROM events WHERE event_id IN ('old-1', 'old-2');
                 DELETE FROM pending_events WHERE seq IN (SELECT seq FROM batch_members);
                 PRAGMA user_version = 3;
-                """;
-            await cmd.ExecuteNonQueryAsync(Ct);
-        }
+            """);
 
         await using var upgraded = new SqliteTraceStore(_path);
         await upgraded.InitializeAsync(Ct);
@@ -71,18 +59,8 @@ public sealed class OlderAnchorBatchesKeepTheirLeaves : IAsyncLifetime
     public async Task BatchesWhoseMembersNamedThemByIdAreNumberedAndReadBackTheSame()
     {
         var events = new[] { "e-1", "e-2", "e-3", "e-4" }.Select(id => Sample.Event(id, "org-a") with { ViewId = "view-" + id }).ToArray();
-        await using (var store = new SqliteTraceStore(_path))
-        {
-            await store.InitializeAsync(Ct);
-            await store.AppendAsync(new CaptureWrite(events, [], null), Ct);
-        }
-        SqliteConnection.ClearAllPools();
-        await using (var old = new SqliteConnection($"Data Source={_path};Pooling=False"))
-        {
-            await old.OpenAsync(Ct);
-            await using var cmd = old.CreateCommand();
-            // Two batches as the previous release wrote them: no numbers, members naming the batch's id.
-            cmd.CommandText = $"""
+        // Two batches as the previous release wrote them: no numbers, members naming the batch's id.
+        await StoreThenRewriteAsync(events, $"""
                 {PreviousMembersLayout}
                 INSERT INTO anchor_batches (batch_id, org_id, event_ids, view_ids, created_at, search_from_block, first_seq, last_seq, block_number)
                 VALUES ('0xfirst', 'org-a', '[]', '[]', 0, 7, 1, 3, 12), ('0xsecond', 'org-a', '[]', '[]', 1, 7, 4, 4, NULL);
@@ -91,9 +69,7 @@ public sealed class OlderAnchorBatchesKeepTheirLeaves : IAsyncLifetime
                     FROM events;
                 DELETE FROM pending_events;
                 PRAGMA user_version = 4;
-                """;
-            await cmd.ExecuteNonQueryAsync(Ct);
-        }
+            """);
 
         await using var upgraded = new SqliteTraceStore(_path);
         await upgraded.InitializeAsync(Ct);
@@ -109,6 +85,22 @@ public sealed class OlderAnchorBatchesKeepTheirLeaves : IAsyncLifetime
         Assert.Equal(["e-5"], (await upgraded.GetBatchAsync("0xthird", Ct))!.EventIds);
         Assert.Equal(["e-4"], (await upgraded.GetBatchAsync("0xsecond", Ct))!.EventIds);
         Assert.Equal(2, (await upgraded.GetStatsAsync(Ct)).UnanchoredEvents);
+    }
+
+    /// <summary>Stores the events with this release, then rewrites the file with <paramref name="sql"/> (an older release's layout).</summary>
+    private async Task StoreThenRewriteAsync(StoredEvent[] events, string sql)
+    {
+        await using (var store = new SqliteTraceStore(_path))
+        {
+            await store.InitializeAsync(Ct);
+            await store.AppendAsync(new CaptureWrite(events, [], null), Ct);
+        }
+        SqliteConnection.ClearAllPools();
+        await using var old = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await old.OpenAsync(Ct);
+        await using var cmd = old.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(Ct);
     }
 
     // The members table and batch columns as the release before batch numbers had them.
